@@ -23,6 +23,6 @@ import org.immutables.value.Value;
     allParameters = false,
     jdkOnly = true,
     optionalAcceptNullable = false,
-    validationMethod = Value.Style.ValidationMethod.NONE,
+    validationMethod = Value.Style.ValidationMethod.SIMPLE,
     redactedMask = "****")
 public @interface FangFanPinStyle {}
