@@ -12,26 +12,35 @@ import org.immutables.value.Value;
 /**
  * The outcome of assessing one household (风险研判结果): whether it is a candidate for
  * monitoring, under which category, for which risks, and every rule that fired.
+ *
+ * <p>Every attribute is a parameter of {@code Assessment.of(...)}, which builds the common outcome
+ * of a screening (no rule fired) without a builder.
  */
 @Value.Immutable
 public abstract class AbstractAssessment {
 
   /** The household assessed. */
+  @Value.Parameter
   public abstract String householdId();
 
   /** The date the assessment speaks for. */
+  @Value.Parameter
   public abstract LocalDate asOf();
 
   /** The household's per-capita income of the last 12 months, rounded down to the fen. */
+  @Value.Parameter
   public abstract Money perCapitaIncome();
 
   /** Every rule that fired, in rule order. */
+  @Value.Parameter
   public abstract List<RuleFinding> findings();
 
   /** The category, present exactly when the household is a candidate. */
+  @Value.Parameter
   public abstract Optional<MonitoringCategory> category();
 
   /** The causes of the risk, empty when the household is not a candidate. */
+  @Value.Parameter
   public abstract Set<RiskType> riskTypes();
 
   /** Whether any rule fired: the household should be monitored (纳入监测对象). */

@@ -6,8 +6,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.model.AreaCode;
 import org.fangfanpin.spi.model.BasicNeed;
@@ -34,6 +36,8 @@ public final class HouseholdAssessor {
 
   private static final long ONE = PolicyParameters.ONE;
   private static final Set<BasicNeed> NO_NEEDS = Set.of();
+  private static final List<RuleFinding> NO_FINDINGS = List.of();
+  private static final Set<RiskType> NO_RISKS = Set.of();
 
   private HouseholdAssessor() {}
 
@@ -50,42 +54,45 @@ public final class HouseholdAssessor {
     long previous = household.previousYearIncome().fen();
     long rigid = household.rigidExpenditure().fen();
     long lineTotal = Math.multiplyExact(policy.monitoringLine().fen(), (long) n);
+    long afterRigid = Math.subtractExact(income, rigid);
+    int rigidFactor = policy.rigidExpenditureFactorBp();
+    int keptShare = (int) (ONE - policy.sharpIncomeDropShareBp());
+    Set<BasicNeed> unmetNeeds = household.unmetNeeds();
+
+    boolean belowLine = income < lineTotal;
+    boolean afterRigidBelowLine = afterRigid < lineTotal;
+    boolean rigidExceeds = Exact.compare(rigid, ONE, previous, rigidFactor) > 0;
+    boolean sharpDrop = previous > 0
+        && Exact.compare(income, ONE, previous, keptShare) < 0
+        && Exact.compare(income, ONE, lineTotal, policy.sharpIncomeDropBandBp()) < 0;
+    Money perCapitaIncome = Money.ofFen(Math.floorDiv(income, n));
+
+    // Most households of a register fire no rule: build their outcome without a builder or lists.
+    if (!(belowLine || afterRigidBelowLine || rigidExceeds || sharpDrop || !unmetNeeds.isEmpty())) {
+      return Assessment.of(household.id(), asOf, perCapitaIncome, NO_FINDINGS, Optional.empty(), NO_RISKS);
+    }
 
     List<RuleFinding> findings = new ArrayList<>(2);
-    boolean belowLine = income < lineTotal;
     if (belowLine) {
       findings.add(RuleFinding.of(AssessmentRule.INCOME_BELOW_LINE, Money.ofFen(income), Money.ofFen(lineTotal), NO_NEEDS));
     }
-    long afterRigid = Math.subtractExact(income, rigid);
-    if (afterRigid < lineTotal) {
+    if (afterRigidBelowLine) {
       findings.add(RuleFinding.of(AssessmentRule.INCOME_AFTER_RIGID_EXPENDITURE_BELOW_LINE,
           Money.ofFen(afterRigid), Money.ofFen(lineTotal), NO_NEEDS));
     }
-    int rigidFactor = policy.rigidExpenditureFactorBp();
-    if (Exact.compare(rigid, ONE, previous, rigidFactor) > 0) {
+    if (rigidExceeds) {
       findings.add(RuleFinding.of(AssessmentRule.RIGID_EXPENDITURE_EXCEEDS_LAST_YEAR_INCOME,
           Money.ofFen(rigid), Money.ofFen(Exact.scaleDown(previous, rigidFactor)), NO_NEEDS));
     }
-    int keptShare = (int) (ONE - policy.sharpIncomeDropShareBp());
-    if (previous > 0
-        && Exact.compare(income, ONE, previous, keptShare) < 0
-        && Exact.compare(income, ONE, lineTotal, policy.sharpIncomeDropBandBp()) < 0) {
+    if (sharpDrop) {
       findings.add(RuleFinding.of(AssessmentRule.SHARP_INCOME_DROP,
           Money.ofFen(income), Money.ofFen(Exact.scaleDown(previous, keptShare)), NO_NEEDS));
     }
-    if (!household.unmetNeeds().isEmpty()) {
-      findings.add(RuleFinding.of(AssessmentRule.BASIC_NEED_UNMET, Money.ZERO, Money.ZERO, household.unmetNeeds()));
+    if (!unmetNeeds.isEmpty()) {
+      findings.add(RuleFinding.of(AssessmentRule.BASIC_NEED_UNMET, Money.ZERO, Money.ZERO, unmetNeeds));
     }
-
-    Assessment.Builder result = Assessment.builder()
-        .householdId(household.id())
-        .asOf(asOf)
-        .perCapitaIncome(Money.ofFen(Math.floorDiv(income, n)))
-        .findings(findings);
-    if (!findings.isEmpty()) {
-      result.category(category(household.status(), belowLine)).riskTypes(riskTypes(household, findings));
-    }
-    return result.build();
+    return Assessment.of(household.id(), asOf, perCapitaIncome, findings,
+        Optional.of(category(household.status(), belowLine)), riskTypes(household, findings));
   }
 
   /**
@@ -100,8 +107,10 @@ public final class HouseholdAssessor {
   public static Stream<Assessment> screen(Stream<Household> households, PolicyBook book, LocalDate asOf) {
     Objects.requireNonNull(book, "book");
     Map<AreaCode, PolicyParameters> byVillage = new ConcurrentHashMap<>();
-    return households.map(h -> assess(h, byVillage.computeIfAbsent(h.area(), area -> book.resolve(area, asOf)
-        .getOrElseThrow(() -> new IllegalStateException("no policy covers area " + area + " on " + asOf))), asOf));
+    // One resolving function for the whole screening, not a new capturing lambda per household.
+    Function<AreaCode, PolicyParameters> resolve = area -> book.resolve(area, asOf)
+        .getOrElseThrow(() -> new IllegalStateException("no policy covers area " + area + " on " + asOf));
+    return households.map(h -> assess(h, byVillage.computeIfAbsent(h.area(), resolve), asOf));
   }
 
   private static MonitoringCategory category(HouseholdStatus status, boolean belowLine) {
