@@ -220,6 +220,36 @@ public abstract class AbstractPolicyParameters {
     return 6;
   }
 
+  /** Out-of-pocket medical expense that makes a department record a signal (default 10,000 yuan). */
+  @Value.Default
+  public Money medicalExpenseSignalThreshold() {
+    return Money.ofYuan(10_000);
+  }
+
+  /** Disaster loss that makes a department record a signal (default 10,000 yuan). */
+  @Value.Default
+  public Money disasterLossSignalThreshold() {
+    return Money.ofYuan(10_000);
+  }
+
+  /** The mildest dangerous-house grade that makes a signal: C or D (C级/D级危房; default C). */
+  @Value.Default
+  public char dangerousHouseSignalGrade() {
+    return 'C';
+  }
+
+  /** The mildest disability grade (1 severest … 4) that makes a signal (default 4: every grade). */
+  @Value.Default
+  public int disabilitySignalGrade() {
+    return 4;
+  }
+
+  /** Days before a step's deadline on which a "deadline near" event is raised (default 2). */
+  @Value.Default
+  public int deadlineWarningDays() {
+    return 2;
+  }
+
   @Value.Check
   final void check() {
     List<Problem> p = List.empty();
@@ -256,6 +286,14 @@ public abstract class AbstractPolicyParameters {
     p = positive(p, "preventionInsurancePremiumPerPerson", preventionInsurancePremiumPerPerson());
     p = atLeast(p, "eliminationMinMonthsSinceConfirmation", eliminationMinMonthsSinceConfirmation(), 0);
     p = atLeast(p, "eliminationStableIncomeMonths", eliminationStableIncomeMonths(), 0);
+    p = positive(p, "medicalExpenseSignalThreshold", medicalExpenseSignalThreshold());
+    p = positive(p, "disasterLossSignalThreshold", disasterLossSignalThreshold());
+    if (dangerousHouseSignalGrade() != 'C' && dangerousHouseSignalGrade() != 'D') {
+      p = p.append(Problem.of("dangerousHouseSignalGrade", "policy.range",
+          "政策参数 dangerousHouseSignalGrade 应为 C 或 D", "policy parameter dangerousHouseSignalGrade must be C or D"));
+    }
+    p = between(p, "disabilitySignalGrade", disabilitySignalGrade(), 1, 4);
+    p = between(p, "deadlineWarningDays", deadlineWarningDays(), 0, 30);
     if (!p.isEmpty()) {
       throw new InvalidValueException(p);
     }

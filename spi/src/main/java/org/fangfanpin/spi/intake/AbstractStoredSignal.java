@@ -1,0 +1,32 @@
+package org.fangfanpin.spi.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.fangfanpin.spi.model.AreaCode;
+import org.immutables.value.Value;
+
+/**
+ * A signal as intake stored it (已登记线索): the signal, the case it went to, what happened, and
+ * when. Stored once per (channel, source reference).
+ */
+@Value.Immutable
+public abstract class AbstractStoredSignal {
+
+  /** The signal as first delivered. */
+  public abstract RiskSignal signal();
+
+  /** The household's village, for queries by area. */
+  public abstract AreaCode area();
+
+  /** The case it opened or joined. */
+  public abstract String caseId();
+
+  /** Whether it opened or joined the case. */
+  public abstract SignalOutcome outcome();
+
+  /** When intake received it. */
+  public abstract Instant receivedAt();
+
+  /** The day intake received it, in the host's zone: the day deadlines count from. */
+  public abstract LocalDate receivedOn();
+}

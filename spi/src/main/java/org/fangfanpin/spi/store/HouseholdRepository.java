@@ -1,0 +1,22 @@
+package org.fangfanpin.spi.store;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.fangfanpin.spi.model.AreaCode;
+import org.fangfanpin.spi.model.Household;
+
+/** The household register (农户档案): the latest facts of every household. */
+public interface HouseholdRepository {
+
+  /** Stores the household, replacing the entry with the same id. */
+  void put(Household household);
+
+  /** The household with the id. */
+  Optional<Household> find(String householdId);
+
+  /**
+   * Every household whose village lies in {@code area}, ordered by id. The stream is valid only
+   * inside the session and must be closed; adapters may read it lazily.
+   */
+  Stream<Household> inArea(AreaCode area);
+}
