@@ -1,0 +1,57 @@
+package org.fangfanpin.core.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.fangfanpin.core.audit.AuditChain;
+import org.fangfanpin.spi.audit.AuditRecord;
+import org.fangfanpin.spi.event.DomainEvent;
+import org.fangfanpin.spi.event.EventType;
+import org.fangfanpin.spi.model.Actor;
+import org.fangfanpin.spi.model.AreaCode;
+import org.fangfanpin.spi.model.AreaLevel;
+import org.fangfanpin.spi.review.MonitoringCase;
+import org.fangfanpin.spi.store.StoreSession;
+
+/**
+ * Leaves behind what every accepted move must: one audit record on the county's chain and the
+ * move's events in the outbox, in the move's own unit of work. Not API.
+ */
+public final class Recorder {
+
+  private Recorder() {}
+
+  /** The county an area lies in. */
+  public static AreaCode countyOf(AreaCode area) {
+    return area.ancestor(AreaLevel.COUNTY).getOrElseThrow(
+        () -> new IllegalArgumentException("area " + area + " lies above county level"));
+  }
+
+  /** Appends the move's audit record to its county's chain and returns it. */
+  public static AuditRecord audit(StoreSession s, AreaCode area, Instant at, Actor actor, String action,
+      String subjectId, Optional<String> before, String after) {
+    AreaCode county = countyOf(area);
+    AuditRecord record = AuditChain.next(s.audit().last(county), county, at, actor, action, subjectId, before, after);
+    s.audit().append(record);
+    return record;
+  }
+
+  /**
+   * Stores an event raised by the move that {@code cause} records; its id is derived from the
+   * record's place in the chain and the event's index within the move, so it never changes.
+   */
+  public static DomainEvent event(StoreSession s, AuditRecord cause, int index, EventType type, MonitoringCase c,
+      Map<String, String> attributes) {
+    DomainEvent e = DomainEvent.builder()
+        .id(cause.county().code() + "-" + cause.sequence() + "-" + index)
+        .type(type)
+        .caseId(c.id())
+        .householdId(c.householdId())
+        .area(c.area())
+        .occurredAt(cause.at())
+        .attributes(attributes)
+        .build();
+    s.outbox().add(e);
+    return e;
+  }
+}
