@@ -17,5 +17,13 @@ public enum EventType {
   /** The case was dismissed; the reason goes to the village. */
   CASE_DISMISSED,
   /** The township head approved emergency aid first. */
-  EMERGENCY_AID_APPROVED
+  EMERGENCY_AID_APPROVED,
+  /** The village proposed eliminating the risk. */
+  ELIMINATION_PROPOSED,
+  /** The county declared the risk eliminated; the gradual exit starts. */
+  RISK_ELIMINATED,
+  /** A new risk during the gradual exit: monitoring resumed. */
+  MONITORING_RESUMED,
+  /** The gradual exit ended without a new risk: the case closed. */
+  CASE_CLOSED
 }

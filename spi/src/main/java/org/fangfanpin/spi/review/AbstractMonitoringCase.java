@@ -69,6 +69,42 @@ public abstract class AbstractMonitoringCase {
   /** The dismissal, when dismissed. */
   public abstract Optional<Dismissal> dismissal();
 
+  /** The responsible cadres' actor ids (帮扶责任人), 1–2 once monitored. */
+  public abstract List<String> cadreIds();
+
+  /** The plan's measures (一户一策), in order of number. */
+  public abstract List<org.fangfanpin.spi.assistance.Measure> measures();
+
+  /** The monthly follow-ups, in order of month. */
+  public abstract List<org.fangfanpin.spi.assistance.FollowUp> followUps();
+
+  /** The elimination review, once proposed; a refused one is kept until the next proposal. */
+  public abstract Optional<org.fangfanpin.spi.exit.Elimination> elimination();
+
+  /** The gradual exit period, once the risk was eliminated. */
+  public abstract Optional<org.fangfanpin.spi.exit.GradualExit> exit();
+
+  /** The day the case closed (销号). */
+  public abstract Optional<LocalDate> closedOn();
+
+  /** The earlier case of the household that this one follows after a relapse (返贫). */
+  public abstract Optional<String> previousCaseId();
+
+  /**
+   * Whether a risk of a type the household was eliminated from returned (过早消除): during the
+   * gradual exit, or in a later case opened after closing.
+   */
+  @Value.Default
+  public boolean earlyElimination() {
+    return false;
+  }
+
+  /** How many times a new risk ended the gradual exit of this case and monitoring resumed. */
+  @Value.Default
+  public int relapses() {
+    return 0;
+  }
+
   /** The category, once confirmed. */
   public final Optional<MonitoringCategory> category() {
     return decision().flatMap(CountyDecision::category);

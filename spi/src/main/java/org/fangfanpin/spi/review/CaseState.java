@@ -17,8 +17,20 @@ public enum CaseState {
   AWAITING_TOWNSHIP("待乡镇审核", "awaiting township verification"),
   /** Verified by the township; the county decides (待县级审定). */
   AWAITING_COUNTY("待县级审定", "awaiting the county decision"),
-  /** Confirmed by the county: the household is monitored (已确认监测对象). */
+  /** Confirmed by the county: the household is monitored and assisted (已确认监测对象). */
   CONFIRMED("已确认", "confirmed"),
+  /** The village proposed elimination after a home visit; its appraisal is due (风险消除待评议). */
+  ELIMINATION_PROPOSED("风险消除待评议", "elimination proposed"),
+  /** The elimination appraisal agreed; the notice has not started (风险消除待公示). */
+  ELIMINATION_AWAITING_NOTICE("风险消除待公示", "elimination awaiting the notice"),
+  /** The elimination notice runs (风险消除公示中). */
+  ELIMINATION_IN_NOTICE("风险消除公示中", "elimination notice running"),
+  /** The elimination awaits the township's verification (风险消除待乡镇审核). */
+  ELIMINATION_AWAITING_TOWNSHIP("风险消除待乡镇审核", "elimination awaiting township verification"),
+  /** The elimination awaits the county's decision (风险消除待县级审定). */
+  ELIMINATION_AWAITING_COUNTY("风险消除待县级审定", "elimination awaiting the county decision"),
+  /** Risk eliminated; support continues through the gradual exit period (渐退期). */
+  GRADUAL_EXIT("渐退期", "gradual exit"),
   /** The risk was found not real or not confirmed (已排除). */
   DISMISSED("已排除", "dismissed"),
   /** Monitoring ended (已销号). */
@@ -35,6 +47,11 @@ public enum CaseState {
   /** Whether the case is still open: the household's signals land here. */
   public boolean isOpen() {
     return this != DISMISSED && this != CLOSED;
+  }
+
+  /** Whether the case is in the elimination review. */
+  public boolean inElimination() {
+    return ordinal() > CONFIRMED.ordinal() && ordinal() < GRADUAL_EXIT.ordinal();
   }
 
   /** Whether the case is still in recognition: not yet decided by the county. */
