@@ -1,14 +1,269 @@
 package org.fangfanpin.core.review;
 
+import io.vavr.control.Either;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.fangfanpin.core.internal.CoreContext;
+import org.fangfanpin.core.internal.Recorder;
+import org.fangfanpin.core.internal.Rejections;
+import org.fangfanpin.core.internal.Transactions;
+import org.fangfanpin.spi.audit.AuditRecord;
+import org.fangfanpin.spi.event.DomainEvent;
+import org.fangfanpin.spi.event.EventType;
+import org.fangfanpin.spi.model.Actor;
+import org.fangfanpin.spi.model.AreaCode;
+import org.fangfanpin.spi.model.AreaLevel;
+import org.fangfanpin.spi.model.Rejection;
+import org.fangfanpin.spi.review.Appraisal;
+import org.fangfanpin.spi.review.CountyDecision;
+import org.fangfanpin.spi.review.EmergencyApproval;
+import org.fangfanpin.spi.review.MonitoringCase;
+import org.fangfanpin.spi.review.PublicNotice;
+import org.fangfanpin.spi.review.ScreeningVisit;
+import org.fangfanpin.spi.review.TownshipVerification;
+import org.fangfanpin.spi.store.StoreSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Moves cases through the tiered review (分级审核). */
+/**
+ * Moves cases through the tiered review (分级审核认定): village visit, democratic appraisal, public
+ * notice with objections, township verification, county decision, and emergency aid first on the
+ * way; lists overdue steps, raises deadline warnings and prints the village's notice list.
+ *
+ * <p>Each move runs in one unit of work: it loads the case, applies the rule, and when the rule
+ * accepts stores the case one version later, appends one audit record to the county's chain
+ * (subject the case id, before and after the state names, action one of {@link ReviewActions})
+ * and stores the move's events in the outbox. A refused move returns the {@link Rejection} and
+ * writes nothing. Thread-safe.
+ */
 public final class ReviewService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
+
+  private static final Comparator<OverdueStep> BY_DUE_DAY = Comparator.comparing(OverdueStep::dueOn)
+      .thenComparing(OverdueStep::caseId)
+      .thenComparing(OverdueStep::kind);
+
   private final CoreContext ctx;
+  private final PolicyLookup policy;
 
   /** A service over the wired ports. */
   public ReviewService(CoreContext ctx) {
-    this.ctx = ctx;
+    this.ctx = Objects.requireNonNull(ctx, "ctx");
+    this.policy = ctx::policy;
+  }
+
+  /**
+   * Records the village working group's home visit (入户核实): a real risk, with the household's
+   * authorisation of the data check, goes on to the appraisal; a risk not real dismisses the case.
+   */
+  public Either<Rejection, MonitoringCase> recordScreeningVisit(String caseId, ScreeningVisit visit) {
+    Objects.requireNonNull(visit, "visit");
+    return move(caseId, (c, today) -> ReviewRules.recordScreeningVisit(c, visit, today));
+  }
+
+  /** Records the democratic appraisal (民主评议): agreed goes on to the notice, refused dismisses. */
+  public Either<Rejection, MonitoringCase> recordAppraisal(String caseId, Appraisal appraisal) {
+    Objects.requireNonNull(appraisal, "appraisal");
+    return move(caseId, (c, today) -> ReviewRules.recordAppraisal(c, appraisal, today));
+  }
+
+  /** Posts the public notice (公示) from {@code startsOn} for the policy's number of days. */
+  public Either<Rejection, MonitoringCase> startNotice(String caseId, Actor by, LocalDate startsOn) {
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(startsOn, "startsOn");
+    return move(caseId, (c, today) -> ReviewRules.startNotice(c, by, startsOn, today, policy));
+  }
+
+  /** Records an objection (异议) filed while the notice runs. */
+  public Either<Rejection, MonitoringCase> fileObjection(String caseId, Actor by, LocalDate filedOn, String text) {
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(filedOn, "filedOn");
+    Objects.requireNonNull(text, "text");
+    return move(caseId, (c, today) -> ReviewRules.fileObjection(c, by, filedOn, text, today));
+  }
+
+  /** Answers the objection with the number (异议答复). */
+  public Either<Rejection, MonitoringCase> answerObjection(String caseId, int number, Actor by, LocalDate on,
+      String text) {
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(on, "on");
+    Objects.requireNonNull(text, "text");
+    return move(caseId, (c, today) -> ReviewRules.answerObjection(c, number, by, on, text, today));
+  }
+
+  /**
+   * Closes the notice after its last day, once every objection is answered, and sends the result
+   * to the township; {@code on} is the day it arrives there.
+   */
+  public Either<Rejection, MonitoringCase> closeNotice(String caseId, Actor by, LocalDate on) {
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(on, "on");
+    return move(caseId, (c, today) -> ReviewRules.closeNotice(c, by, on, today));
+  }
+
+  /** Records the township verification (乡镇审核): upheld goes on to the county, else dismisses. */
+  public Either<Rejection, MonitoringCase> verify(String caseId, TownshipVerification verification) {
+    Objects.requireNonNull(verification, "verification");
+    return move(caseId, (c, today) -> ReviewRules.verify(c, verification, today));
+  }
+
+  /** Records the county decision (县级审定): confirm with category and risk types, or dismiss. */
+  public Either<Rejection, MonitoringCase> decide(String caseId, CountyDecision decision) {
+    Objects.requireNonNull(decision, "decision");
+    return move(caseId, (c, today) -> ReviewRules.decide(c, decision, today));
+  }
+
+  /** Records the township head's approval of emergency aid first (遇困即扶); recognition continues. */
+  public Either<Rejection, MonitoringCase> approveEmergency(String caseId, EmergencyApproval approval) {
+    Objects.requireNonNull(approval, "approval");
+    return move(caseId, (c, today) -> ReviewRules.approveEmergency(c, approval, today));
+  }
+
+  /** The case with the id. */
+  public Optional<MonitoringCase> find(String caseId) {
+    Objects.requireNonNull(caseId, "caseId");
+    return ctx.store().read(s -> s.cases().find(caseId));
+  }
+
+  /**
+   * The steps of cases in the area that are overdue on the day (超期环节): the township
+   * verification, the recognition limit and the notice's closing, ordered by due day, then case
+   * id, then kind.
+   */
+  public List<OverdueStep> overdue(AreaCode area, LocalDate on) {
+    Objects.requireNonNull(area, "area");
+    Objects.requireNonNull(on, "on");
+    return ctx.store().read(s -> {
+      try (Stream<MonitoringCase> cases = s.cases().inArea(area)) {
+        return cases.flatMap(c -> ReviewDeadlines.overdue(c, on, policy, ctx.calendar()).stream())
+            .sorted(BY_DUE_DAY)
+            .toList();
+      }
+    });
+  }
+
+  /**
+   * Stores a {@link EventType#DEADLINE_NEAR} event for every step of a case in the area that falls
+   * due within the policy's {@code deadlineWarningDays} of the day (临期提醒), and returns how many
+   * it stored. Each warning's id is {@code deadline-<caseId>-<kind>-<dueDate>}, so running this
+   * again stores nothing new. Warnings are not moves and leave no audit record.
+   */
+  public int raiseDeadlineWarnings(AreaCode area, LocalDate on) {
+    Objects.requireNonNull(area, "area");
+    Objects.requireNonNull(on, "on");
+    Instant at = ctx.now();
+    return Transactions.write(ctx.store(), s -> {
+      List<MonitoringCase> cases;
+      try (Stream<MonitoringCase> inArea = s.cases().inArea(area)) {
+        cases = inArea.filter(c -> c.state().inRecognition()).toList();
+      }
+      int stored = 0;
+      for (MonitoringCase c : cases) {
+        int warningDays = ctx.policy(c.area(), on).deadlineWarningDays();
+        for (ReviewDeadlines.Deadline d : ReviewDeadlines.near(c, on, warningDays, policy, ctx.calendar())) {
+          if (s.outbox().add(warning(c, d, at))) {
+            stored++;
+          }
+        }
+      }
+      return stored;
+    });
+  }
+
+  /**
+   * The village's published recognition list on the day (公示名单): one entry for each case whose
+   * public notice runs that day, ordered by household id. An entry shows the household id, the
+   * village, the member count, the risk types and the notice's dates, and nothing else.
+   *
+   * @throws IllegalArgumentException when {@code village} is not a village: notices are posted in
+   *     the village only
+   */
+  public List<NoticeListEntry> noticeList(AreaCode village, LocalDate on) {
+    Objects.requireNonNull(village, "village");
+    Objects.requireNonNull(on, "on");
+    if (village.level() != AreaLevel.VILLAGE) {
+      throw new IllegalArgumentException("notices are posted per village; " + village + " is a " + village.level());
+    }
+    return ctx.store().read(s -> {
+      List<MonitoringCase> running;
+      try (Stream<MonitoringCase> cases = s.cases().inArea(village)) {
+        running = cases.filter(c -> c.notice().map(n -> runsOn(n, on)).orElse(false)).toList();
+      }
+      List<NoticeListEntry> entries = new ArrayList<>(running.size());
+      for (MonitoringCase c : running) {
+        PublicNotice n = c.notice().orElseThrow();
+        OptionalInt members = s.households().find(c.householdId())
+            .map(h -> OptionalInt.of(h.memberCount()))
+            .orElse(OptionalInt.empty());
+        entries.add(NoticeListEntry.of(c.householdId(), c.area(), members, c.riskTypes(), n.startsOn(),
+            n.lastDay()));
+      }
+      entries.sort(Comparator.comparing(NoticeListEntry::householdId));
+      return entries;
+    });
+  }
+
+  private Either<Rejection, MonitoringCase> move(String caseId,
+      BiFunction<MonitoringCase, LocalDate, Either<Rejection, Transition>> rule) {
+    Objects.requireNonNull(caseId, "caseId");
+    Either<Rejection, MonitoringCase> result = Transactions.write(ctx.store(), s -> {
+      Optional<MonitoringCase> found = s.cases().find(caseId);
+      if (found.isEmpty()) {
+        return Either.<Rejection, MonitoringCase>left(Rejections.caseNotFound(caseId));
+      }
+      MonitoringCase before = found.get();
+      Either<Rejection, Transition> decided = rule.apply(before, ctx.today());
+      if (decided.isLeft()) {
+        return Either.<Rejection, MonitoringCase>left(decided.getLeft());
+      }
+      return Either.<Rejection, MonitoringCase>right(store(s, before, decided.get()));
+    });
+    if (result.isLeft()) {
+      LOG.debug("review move on case {} refused: {}", caseId, result.getLeft().code());
+    } else {
+      LOG.debug("review move on case {}: now {} (version {})", caseId, result.get().state(), result.get().version());
+    }
+    return result;
+  }
+
+  private MonitoringCase store(StoreSession s, MonitoringCase before, Transition t) {
+    s.cases().update(t.after());
+    AuditRecord cause = Recorder.audit(s, before.area(), ctx.now(), t.actor(), t.action(), before.id(),
+        Optional.of(before.state().name()), t.after().state().name());
+    for (int i = 0; i < t.events().size(); i++) {
+      Transition.Raised e = t.events().get(i);
+      Recorder.event(s, cause, i, e.type(), t.after(), e.attributes());
+    }
+    return t.after();
+  }
+
+  private static boolean runsOn(PublicNotice n, LocalDate on) {
+    return !on.isBefore(n.startsOn()) && !on.isAfter(n.lastDay());
+  }
+
+  private static DomainEvent warning(MonitoringCase c, ReviewDeadlines.Deadline d, Instant at) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("kind", d.kind().name());
+    attributes.put("dueOn", d.dueOn().toString());
+    return DomainEvent.builder()
+        .id("deadline-" + c.id() + "-" + d.kind().code() + "-" + d.dueOn())
+        .type(EventType.DEADLINE_NEAR)
+        .caseId(c.id())
+        .householdId(c.householdId())
+        .area(c.area())
+        .occurredAt(at)
+        .attributes(attributes)
+        .build();
   }
 }
