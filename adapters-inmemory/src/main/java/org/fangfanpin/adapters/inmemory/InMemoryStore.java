@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * throws leaves the committed state exactly as it was. Read sessions share the read lock and see
  * the committed state; any write through them throws {@link IllegalStateException}.
  *
+ * <p>It keeps every repository of {@link StoreSession}, the fund ledger (资金台账), aid applications
+ * and the grid included. The ledger keeps a running balance per account, so reading a balance or
+ * posting a transfer costs the same however many transfers are stored.
+ *
  * <p>Sessions do not nest: opening a session on a thread that already runs one of this store
  * throws {@link IllegalStateException} (a write inside a read would otherwise wait for itself
  * forever). A session and the repositories it hands out may be used only by the thread running the

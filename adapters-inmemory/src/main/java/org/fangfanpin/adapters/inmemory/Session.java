@@ -1,8 +1,11 @@
 package org.fangfanpin.adapters.inmemory;
 
+import org.fangfanpin.spi.store.AidApplicationRepository;
 import org.fangfanpin.spi.store.AuditRepository;
 import org.fangfanpin.spi.store.CaseRepository;
+import org.fangfanpin.spi.store.GridRepository;
 import org.fangfanpin.spi.store.HouseholdRepository;
+import org.fangfanpin.spi.store.LedgerRepository;
 import org.fangfanpin.spi.store.OutboxRepository;
 import org.fangfanpin.spi.store.SignalRepository;
 import org.fangfanpin.spi.store.StoreSession;
@@ -23,6 +26,9 @@ final class Session implements StoreSession {
   private SessionCases cases;
   private SessionAudit audit;
   private SessionOutbox outbox;
+  private SessionLedger ledger;
+  private SessionAidApplications aidApplications;
+  private SessionGrid grid;
 
   Session(Tables tables, boolean writable) {
     this.tables = tables;
@@ -74,6 +80,33 @@ final class Session implements StoreSession {
     return outbox;
   }
 
+  @Override
+  public LedgerRepository ledger() {
+    checkOpen();
+    if (ledger == null) {
+      ledger = new SessionLedger(this, tables.ledger);
+    }
+    return ledger;
+  }
+
+  @Override
+  public AidApplicationRepository aidApplications() {
+    checkOpen();
+    if (aidApplications == null) {
+      aidApplications = new SessionAidApplications(this, tables.aidApplications);
+    }
+    return aidApplications;
+  }
+
+  @Override
+  public GridRepository grid() {
+    checkOpen();
+    if (grid == null) {
+      grid = new SessionGrid(this, tables.grid);
+    }
+    return grid;
+  }
+
   /** Throws unless the work of this session is still running. */
   void checkOpen() {
     if (!open) {
@@ -113,6 +146,15 @@ final class Session implements StoreSession {
     }
     if (outbox != null) {
       outbox.commit();
+    }
+    if (ledger != null) {
+      ledger.commit();
+    }
+    if (aidApplications != null) {
+      aidApplications.commit();
+    }
+    if (grid != null) {
+      grid.commit();
     }
   }
 }

@@ -8,4 +8,7 @@ final class Tables {
   final CaseTable cases = new CaseTable();
   final AuditTable audit = new AuditTable();
   final OutboxTable outbox = new OutboxTable();
+  final LedgerTable ledger = new LedgerTable();
+  final AidApplicationTable aidApplications = new AidApplicationTable();
+  final GridTable grid = new GridTable();
 }

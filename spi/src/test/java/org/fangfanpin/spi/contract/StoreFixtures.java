@@ -42,7 +42,8 @@ import org.fangfanpin.spi.review.SignalRef;
 /**
  * Valid values to store (测试夹具), for the contract tests of every storage adapter and for any test
  * that needs a household, a signal, a case, an audit record or an event without caring about its
- * details. Every method builds a fresh, valid value deterministically from its arguments.
+ * details. Every method builds a fresh, valid value deterministically from its arguments. Values
+ * of the special fund and the grid are in {@link FundFixtures}.
  *
  * <p>The places are real: {@link #COUNTY} is Danfeng county (丹凤县) of Shangluo, Shaanxi; its
  * township {@link #TOWNSHIP} holds {@link #VILLAGE} and {@link #NEIGHBOUR_VILLAGE};
