@@ -17,7 +17,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class AbstractTransfer {
 
-  /** The id: posting the same id again with the same content returns the original. */
+  /**
+   * The id. The fund's use cases are idempotent on it (the same id with the same content returns
+   * the original, with other content it is refused); the ledger itself refuses a taken id.
+   */
   public abstract String id();
 
   /** What the transfer records. */

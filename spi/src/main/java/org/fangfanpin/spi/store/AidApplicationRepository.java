@@ -12,7 +12,10 @@ public interface AidApplicationRepository {
   /** The application with the id. */
   Optional<AidApplication> find(String applicationId);
 
-  /** Stores a new application of version 1; {@link DuplicateKeyException} when the id is taken. */
+  /**
+   * Stores a new application; {@link DuplicateKeyException} when the id is taken,
+   * {@link IllegalArgumentException} when its version is not 1.
+   */
   void insert(AidApplication application);
 
   /**
@@ -25,7 +28,7 @@ public interface AidApplicationRepository {
   List<AidApplication> ofHousehold(String householdId, int fundYear);
 
   /**
-   * The applications of households in {@code area} for the fund year, in order of id. Valid
+   * The applications whose recorded village lies in {@code area}, for the fund year, in order of id. Valid
    * inside the session; close it.
    */
   Stream<AidApplication> inArea(AreaCode area, int fundYear);

@@ -15,8 +15,8 @@ public interface CaseRepository {
   Optional<MonitoringCase> openOf(String householdId);
 
   /**
-   * Stores a new case of version 1. Throws {@link DuplicateKeyException} when the id is taken or
-   * the household already has an open case.
+   * Stores a new case of version 1 ({@link IllegalArgumentException} for another version). Throws
+   * {@link DuplicateKeyException} when the id is taken or the household already has an open case.
    */
   void insert(MonitoringCase monitoringCase);
 

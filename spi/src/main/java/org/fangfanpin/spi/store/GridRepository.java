@@ -20,6 +20,6 @@ public interface GridRepository {
   /** Records a visit. */
   void recordVisit(GridVisit visit);
 
-  /** The household's last visit on or before the day. */
+  /** The household's last visit on or before the day; of two on the same day, the one recorded later. */
   Optional<GridVisit> lastVisit(String householdId, LocalDate onOrBefore);
 }

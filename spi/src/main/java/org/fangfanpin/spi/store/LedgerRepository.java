@@ -9,7 +9,12 @@ import org.fangfanpin.spi.model.Money;
 
 /**
  * The fund ledger (资金台账): transfers, appended only. The balance of an account is what entered
- * it minus what left it; for a source account that is the negative of what it brought in.
+ * it minus what left it ({@code Money.ZERO} for an account nothing touched); for a source account
+ * that is the negative of what it brought in.
+ *
+ * <p>The ledger records and checks no balance: the use cases decide on
+ * {@link #balanceForUpdate} in the same unit of work as the posting, so the pool and the aid
+ * accounts never go below zero.
  */
 public interface LedgerRepository {
 
@@ -22,12 +27,13 @@ public interface LedgerRepository {
    */
   void post(Transfer transfer);
 
-  /** The account's balance: credits minus debits, in fen. */
+  /** The account's balance: credits minus debits. */
   Money balance(AccountRef account);
 
   /**
    * The account's balance, read so that no other unit of work can change it before this one ends
-   * (a row lock, a serialised store). Use it for every balance a posting decision rests on.
+   * (a row lock, a serialised store). Use it for every balance a posting decision rests on. In a
+   * read session it is the plain balance.
    */
   default Money balanceForUpdate(AccountRef account) {
     return balance(account);

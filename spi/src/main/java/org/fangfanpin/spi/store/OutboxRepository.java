@@ -19,7 +19,7 @@ public interface OutboxRepository {
   /** The event with the id. */
   Optional<DomainEvent> find(String eventId);
 
-  /** Up to {@code limit} events not yet delivered, oldest first. */
+  /** Up to {@code limit} events not yet delivered, in the order they were stored. */
   List<DomainEvent> pending(int limit);
 
   /** Marks the event delivered; does nothing when it already is. */

@@ -8,7 +8,9 @@ import java.util.function.Function;
  * <p>A write session sees its own writes; it commits when {@code work} returns and rolls back when
  * it throws. Write sessions of one store are isolated from each other as if they ran one after
  * the other (the in-memory adapter serialises them; a database adapter locks the rows it reads to
- * write). A read session sees one committed state and must not write.
+ * write). A read session sees one committed state; writing through it throws
+ * {@link IllegalStateException}. A session belongs to the thread that runs {@code work}; sessions do
+ * not nest.
  */
 public interface UnitOfWork {
 
