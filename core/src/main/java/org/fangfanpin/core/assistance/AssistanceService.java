@@ -1,0 +1,264 @@
+package org.fangfanpin.core.assistance;
+
+import io.vavr.control.Either;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.fangfanpin.core.internal.CoreContext;
+import org.fangfanpin.core.internal.Recorder;
+import org.fangfanpin.core.internal.Rejections;
+import org.fangfanpin.core.internal.Transactions;
+import org.fangfanpin.spi.assistance.GridVisit;
+import org.fangfanpin.spi.model.Actor;
+import org.fangfanpin.spi.model.AreaCode;
+import org.fangfanpin.spi.model.Household;
+import org.fangfanpin.spi.model.Rejection;
+import org.fangfanpin.spi.review.MonitoringCase;
+import org.fangfanpin.spi.store.GridRepository;
+import org.fangfanpin.spi.store.StoreSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assistance to monitored households (帮扶): the one plan per household (一户一策) of measures
+ * (帮扶措施) planned, implemented with evidence and verified by another actor; the 1–2
+ * responsible cadres (帮扶责任人) of each household; monthly follow-ups (跟踪回访) that update the
+ * household's facts and re-run its assessment; and the grid (网格化管理): households assigned to
+ * grid workers (网格员), at most 15 each, visited weekly, with lists of missed visits and of
+ * households without enough cadres. The limits are policy parameters.
+ *
+ * <p>Each move runs in one unit of work: it loads the case (or the household), applies the rule,
+ * and when the rule accepts stores the change and appends one audit record to the county's chain,
+ * action one of {@link AssistanceActions}. A move on a case stores it one version later, with the
+ * case id as the audit subject; a grid move leaves the case alone and has the household id as
+ * the subject. A refused move returns the {@link Rejection} and writes nothing. Assistance raises
+ * no events. The grid needs a store that keeps it ({@link StoreSession#grid()}). Thread-safe.
+ */
+public final class AssistanceService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AssistanceService.class);
+
+  private static final Comparator<MissedVisit> BY_VILLAGE_AND_HOUSEHOLD = Comparator.comparing(MissedVisit::village)
+      .thenComparing(MissedVisit::householdId);
+  private static final Comparator<CadreShortfall> SHORTFALL_BY_VILLAGE_AND_HOUSEHOLD =
+      Comparator.comparing(CadreShortfall::village).thenComparing(CadreShortfall::householdId);
+
+  private final CoreContext ctx;
+  private final PolicyLookup policy;
+
+  /** A service over the wired ports. */
+  public AssistanceService(CoreContext ctx) {
+    this.ctx = Objects.requireNonNull(ctx, "ctx");
+    this.policy = ctx::policy;
+  }
+
+  /**
+   * Assigns or replaces the household's responsible cadres on {@code on}: between the policy's
+   * {@code minCadresPerHousehold} and {@code maxCadresPerHousehold}, distinct, by a township
+   * officer or head whose township holds the village.
+   */
+  public Either<Rejection, MonitoringCase> assignCadres(String caseId, List<String> cadreIds, Actor by, LocalDate on) {
+    List<String> ids = List.copyOf(Objects.requireNonNull(cadreIds, "cadreIds"));
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(on, "on");
+    return move(caseId, (s, c, today) -> AssistanceRules.assignCadres(c, ids, by, on, today, policy));
+  }
+
+  /**
+   * Adds a planned measure to the household's plan, numbered from 1, by the village working group
+   * or a township officer; the measure's cadre must be one of the household's cadres.
+   */
+  public Either<Rejection, MonitoringCase> planMeasure(String caseId, MeasurePlan plan, Actor by) {
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(by, "by");
+    return move(caseId, (s, c, today) -> AssistanceRules.planMeasure(c, plan, by, today));
+  }
+
+  /**
+   * Records that the planned measure with the number was carried out on {@code on}, with its
+   * evidence (落实佐证), by the village working group or a township officer.
+   */
+  public Either<Rejection, MonitoringCase> implementMeasure(String caseId, int number, Actor by, LocalDate on,
+      String evidence) {
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(on, "on");
+    Objects.requireNonNull(evidence, "evidence");
+    return move(caseId, (s, c, today) -> AssistanceRules.implementMeasure(c, number, by, on, evidence, today));
+  }
+
+  /**
+   * Verifies the implemented measure with the number on {@code on}, by a township officer or head
+   * or the county office who did not record its implementation.
+   */
+  public Either<Rejection, MonitoringCase> verifyMeasure(String caseId, int number, Actor by, LocalDate on) {
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(on, "on");
+    return move(caseId, (s, c, today) -> AssistanceRules.verifyMeasure(c, number, by, on, today));
+  }
+
+  /**
+   * Records the month's follow-up: the household's register entry takes the facts, its
+   * assessment is re-run under the policy of its village on the day recorded, and the case keeps
+   * the follow-up with the per-capita income found, whether income was above the monitoring line
+   * and whether the household is still at risk. One per month, in order of month.
+   */
+  public Either<Rejection, MonitoringCase> recordFollowUp(String caseId, FollowUpFacts facts) {
+    Objects.requireNonNull(facts, "facts");
+    return move(caseId, (s, c, today) -> s.households().find(c.householdId())
+        .map(h -> AssistanceRules.recordFollowUp(c, h, facts, today, policy))
+        .orElseGet(() -> Either.left(Rejections.householdNotFound(c.householdId()))));
+  }
+
+  /**
+   * Assigns the household to the grid worker, replacing its earlier worker, by a township officer
+   * or head whose township holds the village; refused ({@code assistance.grid_full}) when the
+   * worker already covers the policy's {@code maxHouseholdsPerGridWorker} households.
+   *
+   * @return the households the worker covers after the assignment, in order of id
+   */
+  public Either<Rejection, List<String>> assignGrid(String householdId, String gridWorkerId, Actor by) {
+    Objects.requireNonNull(householdId, "householdId");
+    Objects.requireNonNull(gridWorkerId, "gridWorkerId");
+    Objects.requireNonNull(by, "by");
+    Either<Rejection, List<String>> result = Transactions.write(ctx.store(), s -> {
+      Optional<Household> h = s.households().find(householdId);
+      if (h.isEmpty()) {
+        return Either.<Rejection, List<String>>left(Rejections.householdNotFound(householdId));
+      }
+      GridRepository grid = s.grid();
+      Either<Rejection, GridMove> decided = AssistanceRules.assignGrid(h.get(), gridWorkerId, by,
+          grid.workerOf(householdId), grid.householdsOf(gridWorkerId).size(), ctx.today(), policy);
+      if (decided.isLeft()) {
+        return Either.<Rejection, List<String>>left(decided.getLeft());
+      }
+      grid.assign(householdId, gridWorkerId);
+      audit(s, decided.get());
+      return Either.<Rejection, List<String>>right(List.copyOf(grid.householdsOf(gridWorkerId)));
+    });
+    log("grid assignment of household", householdId, result);
+    return result;
+  }
+
+  /**
+   * Records a grid worker's visit: {@code by} must be the grid worker the visit names, the
+   * household must lie in their jurisdiction and be assigned to them; one visit per household
+   * and day.
+   */
+  public Either<Rejection, GridVisit> recordVisit(GridVisit visit, Actor by) {
+    Objects.requireNonNull(visit, "visit");
+    Objects.requireNonNull(by, "by");
+    Either<Rejection, GridVisit> result = Transactions.write(ctx.store(), s -> {
+      Optional<Household> h = s.households().find(visit.householdId());
+      if (h.isEmpty()) {
+        return Either.<Rejection, GridVisit>left(Rejections.householdNotFound(visit.householdId()));
+      }
+      GridRepository grid = s.grid();
+      Either<Rejection, GridMove> decided = AssistanceRules.recordVisit(h.get(), visit, by,
+          grid.workerOf(visit.householdId()), grid.lastVisit(visit.householdId(), visit.visitedOn()), ctx.today());
+      if (decided.isLeft()) {
+        return Either.<Rejection, GridVisit>left(decided.getLeft());
+      }
+      grid.recordVisit(visit);
+      audit(s, decided.get());
+      return Either.<Rejection, GridVisit>right(visit);
+    });
+    log("grid visit to household", visit.householdId(), result);
+    return result;
+  }
+
+  /**
+   * The monitored households of the area (open cases past recognition) whose visit is overdue on
+   * the day (未按期走访): never visited, or last visited more than the policy's
+   * {@code gridVisitIntervalDays} before it. A household last visited exactly that many days
+   * before is due that day and not listed. Ordered by village, then household id.
+   */
+  public List<MissedVisit> missedVisits(AreaCode area, LocalDate on) {
+    Objects.requireNonNull(area, "area");
+    Objects.requireNonNull(on, "on");
+    return ctx.store().read(s -> {
+      List<MonitoringCase> monitored = monitoredIn(s, area);
+      GridRepository grid = s.grid();
+      List<MissedVisit> missed = new ArrayList<>();
+      for (MonitoringCase c : monitored) {
+        Optional<LocalDate> last = grid.lastVisit(c.householdId(), on).map(GridVisit::visitedOn);
+        if (AssistanceRules.visitMissed(last, on, ctx.policy(c.area(), on).gridVisitIntervalDays())) {
+          missed.add(MissedVisit.of(c.id(), c.householdId(), c.area(), grid.workerOf(c.householdId()), last));
+        }
+      }
+      missed.sort(BY_VILLAGE_AND_HOUSEHOLD);
+      return missed;
+    });
+  }
+
+  /**
+   * The monitored households of the area with fewer responsible cadres than the policy in force
+   * today requires ({@code minCadresPerHousehold}), ordered by village, then household id.
+   */
+  public List<CadreShortfall> withoutEnoughCadres(AreaCode area) {
+    Objects.requireNonNull(area, "area");
+    LocalDate today = ctx.today();
+    return ctx.store().read(s -> {
+      List<CadreShortfall> shortfalls = new ArrayList<>();
+      for (MonitoringCase c : monitoredIn(s, area)) {
+        int min = ctx.policy(c.area(), today).minCadresPerHousehold();
+        if (c.cadreIds().size() < min) {
+          shortfalls.add(CadreShortfall.of(c.id(), c.householdId(), c.area(), c.cadreIds(), min));
+        }
+      }
+      shortfalls.sort(SHORTFALL_BY_VILLAGE_AND_HOUSEHOLD);
+      return shortfalls;
+    });
+  }
+
+  /** A rule over the case as loaded in the session, on the day. */
+  @FunctionalInterface
+  private interface CaseRule {
+    Either<Rejection, CaseMove> apply(StoreSession s, MonitoringCase c, LocalDate today);
+  }
+
+  private Either<Rejection, MonitoringCase> move(String caseId, CaseRule rule) {
+    Objects.requireNonNull(caseId, "caseId");
+    Either<Rejection, MonitoringCase> result = Transactions.write(ctx.store(), s -> {
+      Optional<MonitoringCase> found = s.cases().find(caseId);
+      if (found.isEmpty()) {
+        return Either.<Rejection, MonitoringCase>left(Rejections.caseNotFound(caseId));
+      }
+      MonitoringCase before = found.get();
+      Either<Rejection, CaseMove> decided = rule.apply(s, before, ctx.today());
+      if (decided.isLeft()) {
+        return Either.<Rejection, MonitoringCase>left(decided.getLeft());
+      }
+      CaseMove m = decided.get();
+      s.cases().update(m.after());
+      m.household().ifPresent(s.households()::put);
+      Recorder.audit(s, before.area(), ctx.now(), m.actor(), m.action(), before.id(), Optional.of(m.beforeState()),
+          m.afterState());
+      return Either.<Rejection, MonitoringCase>right(m.after());
+    });
+    log("assistance move on case", caseId, result);
+    return result;
+  }
+
+  private void audit(StoreSession s, GridMove m) {
+    Recorder.audit(s, m.village(), ctx.now(), m.actor(), m.action(), m.householdId(), m.beforeState(),
+        m.afterState());
+  }
+
+  private static List<MonitoringCase> monitoredIn(StoreSession s, AreaCode area) {
+    try (Stream<MonitoringCase> cases = s.cases().inArea(area)) {
+      return cases.filter(AssistanceRules::isMonitored).toList();
+    }
+  }
+
+  private static void log(String what, String subjectId, Either<Rejection, ?> result) {
+    if (result.isLeft()) {
+      LOG.debug("{} {} refused: {}", what, subjectId, result.getLeft().code());
+    } else {
+      LOG.debug("{} {} accepted", what, subjectId);
+    }
+  }
+}
