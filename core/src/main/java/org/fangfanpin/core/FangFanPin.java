@@ -3,8 +3,10 @@ package org.fangfanpin.core;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import org.fangfanpin.core.assistance.AssistanceService;
 import org.fangfanpin.core.audit.AuditService;
 import org.fangfanpin.core.events.OutboxDispatcher;
+import org.fangfanpin.core.exit.ExitService;
 import org.fangfanpin.core.intake.IntakeService;
 import org.fangfanpin.core.internal.CoreContext;
 import org.fangfanpin.core.reporting.ReportingService;
@@ -36,6 +38,8 @@ public final class FangFanPin {
   private final ReviewService review;
   private final ReportingService reporting;
   private final AuditService audit;
+  private final AssistanceService assistance;
+  private final ExitService exit;
   private final Optional<OutboxDispatcher> dispatcher;
 
   private FangFanPin(Builder b) {
@@ -48,6 +52,8 @@ public final class FangFanPin {
     this.review = new ReviewService(ctx);
     this.reporting = new ReportingService(ctx);
     this.audit = new AuditService(ctx);
+    this.assistance = new AssistanceService(ctx);
+    this.exit = new ExitService(ctx);
     this.dispatcher = Optional.ofNullable(b.notifier).map(n -> new OutboxDispatcher(ctx.store(), n, ctx.clock()));
   }
 
@@ -74,6 +80,16 @@ public final class FangFanPin {
   /** The audit trail and its verification. */
   public AuditService audit() {
     return audit;
+  }
+
+  /** Assistance plans, responsible cadres, follow-ups and the grid (帮扶). */
+  public AssistanceService assistance() {
+    return assistance;
+  }
+
+  /** Risk elimination, the gradual exit and the elimination register. */
+  public ExitService exit() {
+    return exit;
   }
 
   /** The outbox dispatcher, when a notifier was wired; call it from the host's scheduler. */

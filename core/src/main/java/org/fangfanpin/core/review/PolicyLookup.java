@@ -9,7 +9,7 @@ import org.fangfanpin.spi.policy.PolicyParameters;
  * {@code CoreContext::policy}, tests a fixed policy. A function of values, so the rules stay pure.
  */
 @FunctionalInterface
-interface PolicyLookup {
+public interface PolicyLookup {
 
   /** The policy for the area on the day. */
   PolicyParameters on(AreaCode area, LocalDate day);

@@ -1,19 +1,25 @@
 package org.fangfanpin.core.review;
 
+import static org.fangfanpin.core.review.ReviewChecks.attributes;
+import static org.fangfanpin.core.review.ReviewChecks.firstFailing;
+import static org.fangfanpin.core.review.ReviewChecks.inJurisdiction;
+import static org.fangfanpin.core.review.ReviewChecks.inState;
+import static org.fangfanpin.core.review.ReviewChecks.moved;
+import static org.fangfanpin.core.review.ReviewChecks.notAfterToday;
+import static org.fangfanpin.core.review.ReviewChecks.notAnEarlierActor;
+import static org.fangfanpin.core.review.ReviewChecks.notBefore;
+import static org.fangfanpin.core.review.ReviewChecks.optional;
+import static org.fangfanpin.core.review.ReviewChecks.required;
+import static org.fangfanpin.core.review.ReviewChecks.role;
+import static org.fangfanpin.core.review.ReviewChecks.texts;
+import static org.fangfanpin.core.review.ReviewChecks.unlessRefused;
+
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.fangfanpin.core.internal.Rejections;
 import org.fangfanpin.spi.event.EventType;
 import org.fangfanpin.spi.model.Actor;
 import org.fangfanpin.spi.model.HouseholdStatus;
@@ -24,11 +30,8 @@ import org.fangfanpin.spi.model.Role;
 import org.fangfanpin.spi.review.Appraisal;
 import org.fangfanpin.spi.review.CaseState;
 import org.fangfanpin.spi.review.CountyDecision;
-import org.fangfanpin.spi.review.Dismissal;
 import org.fangfanpin.spi.review.EmergencyApproval;
 import org.fangfanpin.spi.review.MonitoringCase;
-import org.fangfanpin.spi.review.Objection;
-import org.fangfanpin.spi.review.PublicNotice;
 import org.fangfanpin.spi.review.ScreeningVisit;
 import org.fangfanpin.spi.review.TownshipVerification;
 
@@ -45,13 +48,19 @@ import org.fangfanpin.spi.review.TownshipVerification;
  * {@value #PERSONAL_NUMBER_DIGITS} digits or more (an ID number, phone or bank account has no
  * place in a record whose text travels in events). The checks run in that order, the move's own
  * checks among them, and the first that fails is reported.
+ *
+ * <p>The appraisal, the notice with its objections and the township verification are the steps
+ * every tiered review shares: they run in {@link ReviewSteps} on the recognition track
+ * ({@link RecognitionTrack}), the same code risk elimination runs on its own.
  */
 final class ReviewRules {
 
   /** The longest free text a step accepts, in characters. */
-  static final int MAX_TEXT_LENGTH = 500;
+  static final int MAX_TEXT_LENGTH = ReviewChecks.MAX_TEXT_LENGTH;
   /** A run of this many digits is taken for a resident ID number, a phone or a bank account. */
-  static final int PERSONAL_NUMBER_DIGITS = 11;
+  static final int PERSONAL_NUMBER_DIGITS = ReviewChecks.PERSONAL_NUMBER_DIGITS;
+
+  private static final ReviewTrack TRACK = RecognitionTrack.INSTANCE;
 
   private static final String IN_RECOGNITION_ZH = "认定中（县级审定前）";
   private static final String IN_RECOGNITION_EN = "in recognition, before the county decision";
@@ -78,7 +87,7 @@ final class ReviewRules {
           MonitoringCase visited = c.withScreeningVisit(v);
           return v.riskReal()
               ? moved(c, visited, CaseState.AWAITING_APPRAISAL, by, ReviewActions.SCREENING_VISIT, List.empty())
-              : dismissed(c, visited, by, v.visitedOn(), v.note(), ReviewActions.SCREENING_VISIT);
+              : TRACK.refused(c, visited, by, v.visitedOn(), v.note(), ReviewActions.SCREENING_VISIT);
         });
   }
 
@@ -88,21 +97,7 @@ final class ReviewRules {
    * minutes as the reason.
    */
   static Either<Rejection, Transition> recordAppraisal(MonitoringCase c, Appraisal a, LocalDate today) {
-    Actor by = a.by();
-    return unlessRefused(firstFailing(
-        () -> inState(c, CaseState.AWAITING_APPRAISAL),
-        () -> role(by, "记录民主评议", "record the democratic appraisal", Role.VILLAGE_WORKING_GROUP),
-        () -> inJurisdiction(c, by),
-        () -> notAfterToday("heldOn", a.heldOn(), today),
-        () -> notBefore("heldOn", a.heldOn(), "入户核实", "screening visit", visitedOn(c)),
-        () -> votes(a),
-        () -> texts(required("minutes", a.minutes()))),
-        () -> {
-          MonitoringCase appraised = c.withAppraisal(a);
-          return a.agreed()
-              ? moved(c, appraised, CaseState.AWAITING_NOTICE, by, ReviewActions.APPRAISAL, List.empty())
-              : dismissed(c, appraised, by, a.heldOn(), a.minutes(), ReviewActions.APPRAISAL);
-        });
+    return ReviewSteps.appraise(TRACK, c, a, today);
   }
 
   /**
@@ -112,77 +107,19 @@ final class ReviewRules {
    */
   static Either<Rejection, Transition> startNotice(MonitoringCase c, Actor by, LocalDate startsOn, LocalDate today,
       PolicyLookup policy) {
-    return unlessRefused(firstFailing(
-        () -> inState(c, CaseState.AWAITING_NOTICE),
-        () -> role(by, "张榜公示", "post the public notice", Role.VILLAGE_WORKING_GROUP),
-        () -> inJurisdiction(c, by),
-        () -> notAfterToday("startsOn", startsOn, today),
-        () -> notBefore("startsOn", startsOn, "民主评议", "democratic appraisal", appraisedOn(c))),
-        () -> {
-          int days = policy.on(c.area(), startsOn).recognitionNoticeDays();
-          LocalDate lastDay = startsOn.plusDays(days - 1L);
-          PublicNotice notice = new PublicNotice(startsOn, lastDay, by, java.util.List.of(), Optional.empty(),
-              Optional.empty());
-          return moved(c, c.withNotice(notice), CaseState.IN_NOTICE, by, ReviewActions.NOTICE_START,
-              List.of(new Transition.Raised(EventType.NOTICE_STARTED,
-                  attributes("startsOn", startsOn.toString(), "lastDay", lastDay.toString()))));
-        });
+    return ReviewSteps.startNotice(TRACK, c, by, startsOn, today, policy);
   }
 
   /** Records an objection (异议) filed while the notice runs, numbered from 1. */
   static Either<Rejection, Transition> fileObjection(MonitoringCase c, Actor by, LocalDate filedOn, String text,
       LocalDate today) {
-    return unlessRefused(firstFailing(
-        () -> inState(c, CaseState.IN_NOTICE),
-        () -> role(by, "登记公示异议", "record an objection", Role.VILLAGE_WORKING_GROUP),
-        () -> inJurisdiction(c, by),
-        () -> notAfterToday("filedOn", filedOn, today),
-        () -> notBefore("filedOn", filedOn, "公示开始", "notice's first day", notice(c).startsOn()),
-        () -> filedOn.isAfter(notice(c).lastDay())
-            ? Option.some(ReviewRejections.objectionOutsideNotice(filedOn, notice(c).startsOn(), notice(c).lastDay()))
-            : Option.none(),
-        () -> texts(required("text", text))),
-        () -> {
-          PublicNotice n = notice(c);
-          int number = n.objections().size() + 1;
-          java.util.List<Objection> objections = new ArrayList<>(n.objections());
-          objections.add(new Objection(number, filedOn, by, text, Optional.empty()));
-          PublicNotice filed = new PublicNotice(n.startsOn(), n.lastDay(), n.postedBy(), objections, n.closedOn(),
-              n.closedBy());
-          return moved(c, c.withNotice(filed), CaseState.IN_NOTICE, by, ReviewActions.OBJECTION_FILED,
-              List.of(new Transition.Raised(EventType.OBJECTION_FILED,
-                  attributes("number", Integer.toString(number), "filedOn", filedOn.toString()))));
-        });
+    return ReviewSteps.fileObjection(TRACK, c, by, filedOn, text, today);
   }
 
   /** Answers an objection (异议答复) once, on or after the day it was filed. */
   static Either<Rejection, Transition> answerObjection(MonitoringCase c, int number, Actor by, LocalDate on,
       String text, LocalDate today) {
-    return unlessRefused(firstFailing(
-        () -> inState(c, CaseState.IN_NOTICE),
-        () -> role(by, "答复公示异议", "answer an objection", Role.VILLAGE_WORKING_GROUP),
-        () -> inJurisdiction(c, by),
-        () -> objection(c, number).isEmpty()
-            ? Option.some(ReviewRejections.objectionNotFound(number)) : Option.none(),
-        () -> objection(c, number).get().answered()
-            ? Option.some(ReviewRejections.objectionAlreadyAnswered(number)) : Option.none(),
-        () -> notAfterToday("on", on, today),
-        () -> notBefore("on", on, "异议登记", "objection's filing", objection(c, number).get().filedOn()),
-        () -> texts(required("text", text))),
-        () -> {
-          PublicNotice n = notice(c);
-          java.util.List<Objection> objections = new ArrayList<>(n.objections().size());
-          for (Objection o : n.objections()) {
-            objections.add(o.number() == number
-                ? new Objection(o.number(), o.filedOn(), o.recordedBy(), o.text(),
-                    Optional.of(new Objection.Answer(on, by, text)))
-                : o);
-          }
-          PublicNotice answered = new PublicNotice(n.startsOn(), n.lastDay(), n.postedBy(), objections,
-              n.closedOn(), n.closedBy());
-          return moved(c, c.withNotice(answered), CaseState.IN_NOTICE, by, ReviewActions.OBJECTION_ANSWERED,
-              List.empty());
-        });
+    return ReviewSteps.answerObjection(TRACK, c, number, by, on, text, today);
   }
 
   /**
@@ -191,24 +128,7 @@ final class ReviewRules {
    * result reaches the township, from which its verification deadline counts.
    */
   static Either<Rejection, Transition> closeNotice(MonitoringCase c, Actor by, LocalDate on, LocalDate today) {
-    return unlessRefused(firstFailing(
-        () -> inState(c, CaseState.IN_NOTICE),
-        () -> role(by, "结束公示", "close the public notice", Role.VILLAGE_WORKING_GROUP),
-        () -> inJurisdiction(c, by),
-        () -> notAfterToday("on", on, today),
-        () -> on.isAfter(notice(c).lastDay())
-            ? Option.none() : Option.some(ReviewRejections.noticeStillRunning(on, notice(c).lastDay())),
-        () -> unanswered(notice(c)) == 0
-            ? Option.none() : Option.some(ReviewRejections.objectionsUnanswered(unanswered(notice(c)))),
-        () -> latestAnswer(notice(c))
-            .flatMap(last -> notBefore("on", on, "最后一次异议答复", "latest answer to an objection", last))),
-        () -> {
-          PublicNotice n = notice(c);
-          PublicNotice closed = new PublicNotice(n.startsOn(), n.lastDay(), n.postedBy(), n.objections(),
-              Optional.of(on), Optional.of(by));
-          return moved(c, c.withNotice(closed), CaseState.AWAITING_TOWNSHIP, by, ReviewActions.NOTICE_CLOSE,
-              List.empty());
-        });
+    return ReviewSteps.closeNotice(TRACK, c, by, on, today);
   }
 
   /**
@@ -217,22 +137,7 @@ final class ReviewRules {
    * the reason.
    */
   static Either<Rejection, Transition> verify(MonitoringCase c, TownshipVerification v, LocalDate today) {
-    Actor by = v.by();
-    return unlessRefused(firstFailing(
-        () -> inState(c, CaseState.AWAITING_TOWNSHIP),
-        () -> role(by, "乡镇审核", "verify a case for the township", Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_HEAD),
-        () -> inJurisdiction(c, by),
-        () -> notAnEarlierActor(c, by, false),
-        () -> notAfterToday("verifiedOn", v.verifiedOn(), today),
-        () -> notBefore("verifiedOn", v.verifiedOn(), "公示结束", "notice's closing", closedOn(c)),
-        () -> texts(required("note", v.note()))),
-        () -> {
-          MonitoringCase verified = c.withVerification(v);
-          return v.upheld()
-              ? moved(c, verified, CaseState.AWAITING_COUNTY, by, ReviewActions.TOWNSHIP_VERIFICATION,
-                  List.empty())
-              : dismissed(c, verified, by, v.verifiedOn(), v.note(), ReviewActions.TOWNSHIP_VERIFICATION);
-        });
+    return ReviewSteps.verify(TRACK, c, v, today);
   }
 
   /**
@@ -248,9 +153,10 @@ final class ReviewRules {
         () -> inState(c, CaseState.AWAITING_COUNTY),
         () -> role(by, "县级审定", "decide a case for the county", Role.COUNTY_OFFICE),
         () -> inJurisdiction(c, by),
-        () -> notAnEarlierActor(c, by, true),
+        () -> notAnEarlierActor(TRACK, c, by, true),
         () -> notAfterToday("decidedOn", d.decidedOn(), today),
-        () -> notBefore("decidedOn", d.decidedOn(), "乡镇审核", "township verification", verifiedOn(c)),
+        () -> notBefore("decidedOn", d.decidedOn(), "乡镇审核", "township verification",
+            ReviewSteps.verifiedOn(TRACK, c)),
         () -> texts(decisionProblems(d)),
         () -> Option.ofOptional(d.category())
             .filter(cat -> !fits(cat, c.householdStatus()))
@@ -259,7 +165,7 @@ final class ReviewRules {
         () -> {
           MonitoringCase decided = c.withDecision(d);
           if (!d.confirmed()) {
-            return dismissed(c, decided, by, d.decidedOn(), d.reason(), ReviewActions.COUNTY_DECISION);
+            return TRACK.refused(c, decided, by, d.decidedOn(), d.reason(), ReviewActions.COUNTY_DECISION);
           }
           MonitoringCase confirmed = decided.withRiskTypes(d.riskTypes());
           return moved(c, confirmed, CaseState.CONFIRMED, by, ReviewActions.COUNTY_DECISION,
@@ -311,121 +217,7 @@ final class ReviewRules {
 
   /** Whether the text holds a run of {@value #PERSONAL_NUMBER_DIGITS} digits or more. */
   static boolean holdsPersonalNumber(String text) {
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isDigit(text.charAt(i))) {
-        run++;
-        if (run >= PERSONAL_NUMBER_DIGITS) {
-          return true;
-        }
-      } else {
-        run = 0;
-      }
-    }
-    return false;
-  }
-
-  // ---- the shared checks: each answers the rejection, or none when the check passes
-
-  private static Either<Rejection, Transition> unlessRefused(Option<Rejection> refusal, Supplier<Transition> move) {
-    return refusal.isDefined() ? Either.left(refusal.get()) : Either.right(move.get());
-  }
-
-  @SafeVarargs
-  private static Option<Rejection> firstFailing(Supplier<Option<Rejection>>... checks) {
-    for (Supplier<Option<Rejection>> check : checks) {
-      Option<Rejection> failed = check.get();
-      if (failed.isDefined()) {
-        return failed;
-      }
-    }
-    return Option.none();
-  }
-
-  private static Option<Rejection> inState(MonitoringCase c, CaseState needed) {
-    return c.state() == needed ? Option.none() : Option.some(ReviewRejections.wrongState(c.state(), needed));
-  }
-
-  private static Option<Rejection> role(Actor by, String actionZh, String actionEn, Role... allowed) {
-    for (Role r : allowed) {
-      if (by.role() == r) {
-        return Option.none();
-      }
-    }
-    return Option.some(Rejections.roleNotAllowed(by, actionZh, actionEn));
-  }
-
-  private static Option<Rejection> inJurisdiction(MonitoringCase c, Actor by) {
-    return by.covers(c.area()) ? Option.none() : Option.some(Rejections.outsideJurisdiction(by));
-  }
-
-  private static Option<Rejection> notAnEarlierActor(MonitoringCase c, Actor by, boolean verificationIncluded) {
-    return earlierActorIds(c, verificationIncluded).contains(by.id())
-        ? Option.some(Rejections.sameActor(by)) : Option.none();
-  }
-
-  private static Option<Rejection> notAfterToday(String field, LocalDate day, LocalDate today) {
-    return day.isAfter(today) ? Option.some(ReviewRejections.dateAfterToday(field, day, today)) : Option.none();
-  }
-
-  private static Option<Rejection> notBefore(String field, LocalDate day, String previousZh, String previousEn,
-      LocalDate previous) {
-    return day.isBefore(previous)
-        ? Option.some(ReviewRejections.dateBeforePrevious(field, day, previousZh, previousEn, previous))
-        : Option.none();
-  }
-
-  private static Option<Rejection> texts(Seq<Problem> problems) {
-    return problems.isEmpty() ? Option.none() : Option.some(Rejections.invalid(problems));
-  }
-
-  private static Seq<Problem> required(String field, String text) {
-    return text.isBlank()
-        ? List.of(Problem.of(field, "text.blank", field + " 不能为空", field + " must not be blank"))
-        : optional(field, text);
-  }
-
-  private static Seq<Problem> optional(String field, String text) {
-    List<Problem> problems = List.empty();
-    if (text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
-      problems = problems.append(Problem.of(field, "text.too_long",
-          field + " 不能超过 " + MAX_TEXT_LENGTH + " 个字符",
-          field + " must not be longer than " + MAX_TEXT_LENGTH + " characters"));
-    }
-    if (holdsPersonalNumber(text)) {
-      problems = problems.append(Problem.of(field, "text.personal_number",
-          field + " 不能含有身份证号、电话或银行账号",
-          field + " must not hold a resident ID number, phone or bank account"));
-    }
-    return problems;
-  }
-
-  private static Option<Rejection> votes(Appraisal a) {
-    List<Problem> problems = List.empty();
-    if (a.attendees() < 1) {
-      problems = problems.append(Problem.of("attendees", "appraisal.attendees", "参会人数至少为 1",
-          "at least 1 person attends"));
-    }
-    if (a.votesFor() < 0) {
-      problems = problems.append(Problem.of("votesFor", "appraisal.votes_negative", "赞成票不能为负数",
-          "votes for cannot be negative"));
-    }
-    if (a.votesAgainst() < 0) {
-      problems = problems.append(Problem.of("votesAgainst", "appraisal.votes_negative", "反对票不能为负数",
-          "votes against cannot be negative"));
-    }
-    if (problems.isEmpty() && (long) a.votesFor() + a.votesAgainst() > a.attendees()) {
-      problems = problems.append(Problem.of("votesFor", "appraisal.votes_exceed_attendees",
-          "赞成票与反对票之和超过参会人数", "votes for and against add up to more than the attendees"));
-    }
-    if (problems.isEmpty() && a.agreed() != (a.votesFor() > a.votesAgainst())) {
-      problems = problems.append(a.agreed()
-          ? Problem.of("agreed", "appraisal.outcome", "赞成票未过投票数半数，结果不能为通过",
-              "the votes for are not a majority of the votes cast, so the outcome cannot be agreed")
-          : Problem.of("agreed", "appraisal.outcome", "赞成票已过投票数半数，结果应为通过",
-              "the votes for are a majority of the votes cast, so the outcome must be agreed"));
-    }
-    return problems.isEmpty() ? Option.none() : Option.some(ReviewRejections.appraisalVotes(problems));
+    return ReviewChecks.holdsPersonalNumber(text);
   }
 
   private static Seq<Problem> decisionProblems(CountyDecision d) {
@@ -451,93 +243,5 @@ final class ReviewRules {
           "确认纳入监测须填写至少一种风险类型", "a confirmation needs at least one risk type"));
     }
     return problems.appendAll(optional("reason", d.reason()));
-  }
-
-  // ---- reading the case
-
-  private static PublicNotice notice(MonitoringCase c) {
-    return c.notice().orElseThrow(() -> new IllegalStateException("case " + c.id() + " is "
-        + c.state() + " without a public notice"));
-  }
-
-  private static Option<Objection> objection(MonitoringCase c, int number) {
-    return Option.ofOptional(notice(c).objections().stream().filter(o -> o.number() == number).findFirst());
-  }
-
-  private static long unanswered(PublicNotice n) {
-    return n.objections().stream().filter(o -> !o.answered()).count();
-  }
-
-  private static Option<LocalDate> latestAnswer(PublicNotice n) {
-    return Option.ofOptional(n.objections().stream()
-        .flatMap(o -> o.answer().stream())
-        .map(Objection.Answer::answeredOn)
-        .max(LocalDate::compareTo));
-  }
-
-  private static LocalDate visitedOn(MonitoringCase c) {
-    return c.screeningVisit().map(ScreeningVisit::visitedOn).orElse(c.openedOn());
-  }
-
-  private static LocalDate appraisedOn(MonitoringCase c) {
-    return c.appraisal().map(Appraisal::heldOn).orElse(visitedOn(c));
-  }
-
-  private static LocalDate closedOn(MonitoringCase c) {
-    return c.notice().flatMap(PublicNotice::closedOn).orElse(appraisedOn(c));
-  }
-
-  private static LocalDate verifiedOn(MonitoringCase c) {
-    return c.verification().map(TownshipVerification::verifiedOn).orElse(closedOn(c));
-  }
-
-  /**
-   * The ids of every actor who acted on a recognition step of the case: visit, appraisal, notice,
-   * objections and their answers, the emergency approval, and the verification when asked.
-   */
-  private static Set<String> earlierActorIds(MonitoringCase c, boolean verificationIncluded) {
-    Set<String> ids = new HashSet<>();
-    c.screeningVisit().ifPresent(v -> ids.add(v.by().id()));
-    c.appraisal().ifPresent(a -> ids.add(a.by().id()));
-    c.notice().ifPresent(n -> {
-      ids.add(n.postedBy().id());
-      n.closedBy().ifPresent(a -> ids.add(a.id()));
-      for (Objection o : n.objections()) {
-        ids.add(o.recordedBy().id());
-        o.answer().ifPresent(ans -> ids.add(ans.by().id()));
-      }
-    });
-    c.emergency().ifPresent(e -> ids.add(e.by().id()));
-    if (verificationIncluded) {
-      c.verification().ifPresent(v -> ids.add(v.by().id()));
-    }
-    return ids;
-  }
-
-  // ---- building the transition
-
-  private static Transition moved(MonitoringCase before, MonitoringCase withStep, CaseState state, Actor by,
-      String action, List<Transition.Raised> events) {
-    return new Transition(withStep.withState(state).withVersion(before.version() + 1), by, action,
-        events.toJavaList());
-  }
-
-  private static Transition dismissed(MonitoringCase before, MonitoringCase withStep, Actor by, LocalDate on,
-      String reason, String action) {
-    Dismissal dismissal = new Dismissal(on, by, before.state(), reason);
-    return moved(before, withStep.withDismissal(dismissal), CaseState.DISMISSED, by, action,
-        List.of(new Transition.Raised(EventType.CASE_DISMISSED, attributes(
-            "atState", before.state().name(),
-            "dismissedOn", on.toString(),
-            "byRole", by.role().name(),
-            "reason", reason))));
-  }
-
-  private static Map<String, String> attributes(String... namesAndValues) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      m.put(namesAndValues[i], namesAndValues[i + 1]);
-    }
-    return m;
   }
 }

@@ -11,16 +11,18 @@ import org.fangfanpin.spi.review.MonitoringCase;
 
 /**
  * What an accepted move produces (状态迁移): the case after it (one version later), who made it,
- * the audit action's name and the events it raises, in order.
+ * the audit action's name and the events it raises, in order. The rules of every capability that
+ * moves a case return it; the use case stores the case, one audit record and the events.
  *
  * @param after the case after the move
  * @param actor who made the move
- * @param action the audit action's stable name, one of {@link ReviewActions}
+ * @param action the audit action's stable name, e.g. one of {@link ReviewActions}
  * @param events the events to store, in order
  */
-record Transition(MonitoringCase after, Actor actor, String action, List<Raised> events) {
+public record Transition(MonitoringCase after, Actor actor, String action, List<Raised> events) {
 
-  Transition {
+  /** Checks presence and copies the events. */
+  public Transition {
     Objects.requireNonNull(after, "after");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(action, "action");
@@ -34,9 +36,10 @@ record Transition(MonitoringCase after, Actor actor, String action, List<Raised>
    * @param type what happened
    * @param attributes details by name
    */
-  record Raised(EventType type, Map<String, String> attributes) {
+  public record Raised(EventType type, Map<String, String> attributes) {
 
-    Raised {
+    /** Checks presence and copies the attributes in order. */
+    public Raised {
       Objects.requireNonNull(type, "type");
       attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
