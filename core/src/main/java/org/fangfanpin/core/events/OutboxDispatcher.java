@@ -1,11 +1,27 @@
 package org.fangfanpin.core.events;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.fangfanpin.spi.event.DomainEvent;
 import org.fangfanpin.spi.event.Notifier;
 import org.fangfanpin.spi.store.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Hands stored events to the notifier, at least once each (发件箱投递). */
+/**
+ * Hands stored events to the notifier, at least once each (发件箱投递). The host calls
+ * {@link #dispatch(int)} from its scheduler.
+ *
+ * <p>Pending events are read in a read session and each is delivered outside any session, so a
+ * slow notifier holds no lock; an event is marked delivered in its own write session only after
+ * the notifier returned. An event the notifier throws on stays pending and is offered again on the
+ * next run; an event delivered but not yet marked when the process stops is offered again too, so
+ * receivers de-duplicate on the event's stable id. Runs of one dispatcher do not overlap.
+ */
 public final class OutboxDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
   private final UnitOfWork store;
   private final Notifier notifier;
@@ -13,8 +29,40 @@ public final class OutboxDispatcher {
 
   /** A dispatcher from the store's outbox to the notifier. */
   public OutboxDispatcher(UnitOfWork store, Notifier notifier, Clock clock) {
-    this.store = store;
-    this.notifier = notifier;
-    this.clock = clock;
+    this.store = Objects.requireNonNull(store, "store");
+    this.notifier = Objects.requireNonNull(notifier, "notifier");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Offers up to {@code max} pending events, oldest first, to the notifier.
+   *
+   * @throws IllegalArgumentException when {@code max} is not positive
+   */
+  public synchronized DispatchResult dispatch(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1: " + max);
+    }
+    List<DomainEvent> pending = store.read(s -> s.outbox().pending(max));
+    int delivered = 0;
+    int failed = 0;
+    for (DomainEvent event : pending) {
+      try {
+        notifier.deliver(event);
+      } catch (RuntimeException e) {
+        failed++;
+        // The id and type name the event; the exception's message may hold what the host put in it.
+        LOG.warn("event {} ({}) not delivered, left pending for the next run: {}", event.id(), event.type(),
+            e.getClass().getName());
+        continue;
+      }
+      store.write(s -> {
+        s.outbox().markDelivered(event.id(), clock.instant());
+        return null;
+      });
+      delivered++;
+    }
+    boolean more = !store.read(s -> s.outbox().pending(1)).isEmpty();
+    return DispatchResult.of(delivered, failed, more);
   }
 }

@@ -1,0 +1,112 @@
+package org.fangfanpin.core.intake;
+
+import io.vavr.control.Either;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fangfanpin.core.internal.Rejections;
+import org.fangfanpin.spi.intake.Channel;
+import org.fangfanpin.spi.intake.RiskSignal;
+import org.fangfanpin.spi.intake.StoredSignal;
+import org.fangfanpin.spi.model.Household;
+import org.fangfanpin.spi.model.Rejection;
+import org.fangfanpin.spi.model.RiskType;
+import org.fangfanpin.spi.model.Role;
+import org.fangfanpin.spi.review.CaseState;
+import org.fangfanpin.spi.review.MonitoringCase;
+import org.fangfanpin.spi.review.SignalRef;
+
+/**
+ * The rules of intake (受理规则), pure functions of the signal, what the store holds for it and the
+ * day: who may report through which channel, when a signal is admitted, and the case a signal
+ * opens or the case it joins.
+ */
+final class IntakeRules {
+
+  /** The roles that may report through each channel. */
+  private static final Map<Channel, Set<Role>> REPORTERS = new EnumMap<>(Map.of(
+      Channel.SELF_DECLARATION, EnumSet.of(Role.HOUSEHOLD, Role.VILLAGE_WORKING_GROUP),
+      Channel.GRID_SCREENING, EnumSet.of(Role.GRID_WORKER, Role.VILLAGE_WORKING_GROUP, Role.TOWNSHIP_OFFICER),
+      Channel.MEDIA_HOTLINE, EnumSet.of(Role.HOTLINE_OPERATOR, Role.COUNTY_OFFICE),
+      Channel.INDUSTRY_DEPARTMENT, EnumSet.of(Role.DEPARTMENT_OFFICER),
+      Channel.DATA_PLATFORM, EnumSet.of(Role.DATA_PLATFORM)));
+
+  private IntakeRules() {}
+
+  /** Whether an actor of the role may report through the channel. */
+  static boolean mayReport(Role role, Channel channel) {
+    return REPORTERS.get(channel).contains(role);
+  }
+
+  /**
+   * A signal whose key is already stored: the first result again when the payload is the same
+   * (invariant 2), a conflict otherwise.
+   */
+  static Either<Rejection, IntakeResult> redelivered(StoredSignal stored, RiskSignal signal) {
+    if (stored.signal().samePayload(signal)) {
+      return Either.right(IntakeResult.of(stored.caseId(), stored.outcome(), true));
+    }
+    return Either.left(IntakeRejections.conflict(signal));
+  }
+
+  /**
+   * Admits a new signal: the reporter's role may report through its channel, the household is
+   * registered and inside the reporter's jurisdiction, and the risk was not observed after
+   * {@code today}. Returns the household.
+   */
+  static Either<Rejection, Household> admit(RiskSignal signal, Optional<Household> household, LocalDate today) {
+    if (!mayReport(signal.reportedBy().role(), signal.channel())) {
+      return Either.left(IntakeRejections.channelNotAllowed(signal.reportedBy(), signal.channel()));
+    }
+    if (household.isEmpty()) {
+      return Either.left(Rejections.householdNotFound(signal.householdId()));
+    }
+    Household h = household.get();
+    if (!signal.reportedBy().covers(h.area())) {
+      return Either.left(Rejections.outsideJurisdiction(signal.reportedBy()));
+    }
+    if (signal.observedOn().isAfter(today)) {
+      return Either.left(IntakeRejections.observedInFuture(signal.observedOn(), today));
+    }
+    return Either.right(h);
+  }
+
+  /** The case a signal opens for a household without an open case: awaiting the village visit. */
+  static MonitoringCase open(String caseId, RiskSignal signal, Household household, LocalDate today) {
+    return MonitoringCase.builder()
+        .id(caseId)
+        .householdId(household.id())
+        .area(household.area())
+        .householdStatus(household.status())
+        .state(CaseState.AWAITING_VISIT)
+        .version(1)
+        .openedOn(today)
+        .addSignals(ref(signal, today))
+        .riskTypes(signal.riskTypes())
+        .build();
+  }
+
+  /**
+   * The open case with the signal added as one more source: its risk types join the case's, the
+   * state does not change.
+   */
+  static MonitoringCase join(MonitoringCase open, RiskSignal signal, LocalDate today) {
+    Set<RiskType> risks = EnumSet.noneOf(RiskType.class);
+    risks.addAll(open.riskTypes());
+    risks.addAll(signal.riskTypes());
+    return MonitoringCase.builder()
+        .from(open)
+        .addSignals(ref(signal, today))
+        .riskTypes(risks)
+        .version(open.version() + 1)
+        .build();
+  }
+
+  /** The reference a case keeps of a signal received on {@code today}. */
+  static SignalRef ref(RiskSignal signal, LocalDate today) {
+    return new SignalRef(signal.channel(), signal.sourceRef(), signal.observedOn(), today, signal.riskTypes());
+  }
+}
