@@ -19,6 +19,8 @@ import org.fangfanpin.spi.model.AreaCode;
 public final class AuditChain {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  // A digest is not thread-safe and costly to look up; digest() resets it for the next use.
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(AuditChain::sha256);
 
   private AuditChain() {}
 
@@ -28,9 +30,14 @@ public final class AuditChain {
    */
   public static AuditRecord next(Optional<AuditRecord> previous, AreaCode county, Instant at, Actor actor,
       String action, String subjectId, Optional<String> beforeState, String afterState) {
-    AuditRecord unsealed = AuditRecord.builder()
+    long sequence = previous.map(p -> p.sequence() + 1).orElse(1L);
+    String previousHash = previous.map(AuditRecord::hash).orElse("");
+    // Hash the fields first, so the record is built once: intake appends one per signal.
+    String hash = hash(county, sequence, at, actor.id(), actor.role().name(), action, subjectId, beforeState,
+        afterState, previousHash);
+    return AuditRecord.builder()
         .county(county)
-        .sequence(previous.map(p -> p.sequence() + 1).orElse(1L))
+        .sequence(sequence)
         .at(at)
         .actorId(actor.id())
         .actorRole(actor.role())
@@ -38,27 +45,32 @@ public final class AuditChain {
         .subjectId(subjectId)
         .beforeState(beforeState)
         .afterState(afterState)
-        .previousHash(previous.map(AuditRecord::hash).orElse(""))
-        .hash("")
+        .previousHash(previousHash)
+        .hash(hash)
         .build();
-    return unsealed.withHash(hashOf(unsealed));
   }
 
   /** The hash a record should carry: hex SHA-256 over every field but the hash itself. */
   public static String hashOf(AuditRecord r) {
+    return hash(r.county(), r.sequence(), r.at(), r.actorId(), r.actorRole().name(), r.action(), r.subjectId(),
+        r.beforeState(), r.afterState(), r.previousHash());
+  }
+
+  private static String hash(AreaCode county, long sequence, Instant at, String actorId, String role, String action,
+      String subjectId, Optional<String> beforeState, String afterState, String previousHash) {
     StringBuilder b = new StringBuilder(256);
     // Each field is length-prefixed, so no choice of field values can make two records collide.
-    field(b, r.county().code());
-    field(b, Long.toString(r.sequence()));
-    field(b, r.at().toString());
-    field(b, r.actorId());
-    field(b, r.actorRole().name());
-    field(b, r.action());
-    field(b, r.subjectId());
-    field(b, r.beforeState().map(s -> "+" + s).orElse("-"));
-    field(b, r.afterState());
-    field(b, r.previousHash());
-    return hex(sha256().digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    field(b, county.code());
+    field(b, Long.toString(sequence));
+    field(b, at.toString());
+    field(b, actorId);
+    field(b, role);
+    field(b, action);
+    field(b, subjectId);
+    field(b, beforeState.map(s -> "+" + s).orElse("-"));
+    field(b, afterState);
+    field(b, previousHash);
+    return hex(SHA256.get().digest(b.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Verifies a county's chain, read in order of sequence. */

@@ -3,6 +3,8 @@ package org.fangfanpin.core.internal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.fangfanpin.core.audit.AuditChain;
 import org.fangfanpin.spi.audit.AuditRecord;
 import org.fangfanpin.spi.event.DomainEvent;
@@ -21,10 +23,14 @@ public final class Recorder {
 
   private Recorder() {}
 
+  // Counties by area, so the record of every move does not build its county anew; bounded by
+  // the number of areas a host has.
+  private static final ConcurrentMap<AreaCode, AreaCode> COUNTIES = new ConcurrentHashMap<>();
+
   /** The county an area lies in. */
   public static AreaCode countyOf(AreaCode area) {
-    return area.ancestor(AreaLevel.COUNTY).getOrElseThrow(
-        () -> new IllegalArgumentException("area " + area + " lies above county level"));
+    return COUNTIES.computeIfAbsent(area, a -> a.ancestor(AreaLevel.COUNTY).getOrElseThrow(
+        () -> new IllegalArgumentException("area " + a + " lies above county level")));
   }
 
   /** Appends the move's audit record to its county's chain and returns it. */
