@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fangfanpin.core.exit.ExitRules;
 import org.fangfanpin.core.internal.Rejections;
 import org.fangfanpin.spi.intake.Channel;
 import org.fangfanpin.spi.intake.RiskSignal;
@@ -22,7 +23,7 @@ import org.fangfanpin.spi.review.SignalRef;
 /**
  * The rules of intake (受理规则), pure functions of the signal, what the store holds for it and the
  * day: who may report through which channel, when a signal is admitted, and the case a signal
- * opens or the case it joins.
+ * opens, joins, or takes back into monitoring after its risk was eliminated (返贫风险再现).
  */
 final class IntakeRules {
 
@@ -74,8 +75,14 @@ final class IntakeRules {
     return Either.right(h);
   }
 
-  /** The case a signal opens for a household without an open case: awaiting the village visit. */
-  static MonitoringCase open(String caseId, RiskSignal signal, Household household, LocalDate today) {
+  /**
+   * The case a signal opens for a household without an open case: awaiting the village visit.
+   * When the household's latest closed case is given, the new case follows it (销号后返贫): it
+   * names that case as its previous one and is flagged as an early elimination when the signal
+   * brings back a risk type the household was eliminated from ({@link ExitRules#followsClosedCase}).
+   */
+  static MonitoringCase open(String caseId, RiskSignal signal, Household household, LocalDate today,
+      Optional<MonitoringCase> latestClosed) {
     return MonitoringCase.builder()
         .id(caseId)
         .householdId(household.id())
@@ -86,7 +93,30 @@ final class IntakeRules {
         .openedOn(today)
         .addSignals(ref(signal, today))
         .riskTypes(signal.riskTypes())
+        .previousCaseId(latestClosed.map(MonitoringCase::id))
+        .earlyElimination(latestClosed.map(c -> ExitRules.followsClosedCase(c, relapseRisks(signal))).orElse(false))
         .build();
+  }
+
+  /**
+   * The case in its gradual exit (渐退期) that a new signal takes back into monitoring: confirmed
+   * again by {@link ExitRules#relapse} with the signal's risk types on the day of receipt, one
+   * version later, with the signal kept as one more source.
+   */
+  static MonitoringCase resume(MonitoringCase inGradualExit, RiskSignal signal, LocalDate today) {
+    return MonitoringCase.builder()
+        .from(ExitRules.relapse(inGradualExit, relapseRisks(signal), today))
+        .addSignals(ref(signal, today))
+        .build();
+  }
+
+  /**
+   * The risk types a signal brings back after an elimination: those it names, or 其他
+   * ({@link RiskType#OTHER}) when it names none, since a new risk of unknown cause is a risk all
+   * the same and the relapse rules need a type to compare.
+   */
+  static Set<RiskType> relapseRisks(RiskSignal signal) {
+    return signal.riskTypes().isEmpty() ? EnumSet.of(RiskType.OTHER) : signal.riskTypes();
   }
 
   /**

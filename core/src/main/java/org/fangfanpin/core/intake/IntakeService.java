@@ -6,6 +6,7 @@ import io.vavr.control.Validation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.fangfanpin.spi.model.Money;
 import org.fangfanpin.spi.model.Problem;
 import org.fangfanpin.spi.model.Rejection;
 import org.fangfanpin.spi.model.Role;
+import org.fangfanpin.spi.review.CaseState;
 import org.fangfanpin.spi.review.MonitoringCase;
 import org.fangfanpin.spi.store.StoreSession;
 
@@ -48,8 +50,15 @@ import org.fangfanpin.spi.store.StoreSession;
  * the household registered ({@code household.not_found}) and inside the reporter's jurisdiction
  * ({@code actor.outside_jurisdiction}), and the risk not observed after today
  * ({@code intake.observed_in_future}). An admitted signal joins the household's open case or opens
- * one (invariant 1), leaving one audit record and one event, in one unit of work with the stored
+ * one (invariant 1), leaving one audit record and its events, in one unit of work with the stored
  * signal. A rejection changes nothing.
+ *
+ * <p>A new risk after an elimination reopens monitoring (返贫风险再现, {@code ExitRules}): a signal
+ * for a case in its gradual exit (渐退期) joins it and confirms it again
+ * ({@code intake.monitoring_resumed}, events SIGNAL_JOINED and MONITORING_RESUMED); a signal for a
+ * household whose cases are all closed or dismissed opens a new case that follows the latest closed
+ * one ({@code previousCaseId}, {@code earlyElimination}). A signal that names no risk type counts
+ * as 其他 (other) for these rules.
  */
 public final class IntakeService {
 
@@ -65,6 +74,13 @@ public final class IntakeService {
   static final String CASE_NAMESPACE = "case";
   static final String ACTION_CASE_OPENED = "intake.case_opened";
   static final String ACTION_SIGNAL_JOINED = "intake.signal_joined";
+  static final String ACTION_MONITORING_RESUMED = "intake.monitoring_resumed";
+
+  /** Orders closed cases by the day they closed, then the day they opened, then id. */
+  private static final Comparator<MonitoringCase> LATEST_CLOSED =
+      Comparator.comparing((MonitoringCase c) -> c.closedOn().orElse(LocalDate.MIN))
+          .thenComparing(MonitoringCase::openedOn)
+          .thenComparing(MonitoringCase::id);
 
   private final CoreContext ctx;
 
@@ -290,7 +306,16 @@ public final class IntakeService {
     Optional<MonitoringCase> open = s.cases().openOf(household.id());
     MonitoringCase after;
     SignalOutcome outcome;
-    if (open.isPresent()) {
+    if (open.isPresent() && open.get().state() == CaseState.GRADUAL_EXIT) {
+      MonitoringCase before = open.get();
+      after = IntakeRules.resume(before, signal, today);
+      outcome = SignalOutcome.JOINED_CASE;
+      s.cases().update(after);
+      AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_MONITORING_RESUMED,
+          after.id(), Optional.of(before.state().name()), after.state().name());
+      Recorder.event(s, record, 0, EventType.SIGNAL_JOINED, after, attributes(signal));
+      Recorder.event(s, record, 1, EventType.MONITORING_RESUMED, after, resumed(after));
+    } else if (open.isPresent()) {
       MonitoringCase before = open.get();
       after = IntakeRules.join(before, signal, today);
       outcome = SignalOutcome.JOINED_CASE;
@@ -299,12 +324,13 @@ public final class IntakeService {
           after.id(), Optional.of(before.state().name()), after.state().name());
       Recorder.event(s, record, 0, EventType.SIGNAL_JOINED, after, attributes(signal));
     } else {
-      after = IntakeRules.open(ctx.ids().next(CASE_NAMESPACE), signal, household, today);
+      after = IntakeRules.open(ctx.ids().next(CASE_NAMESPACE), signal, household, today,
+          latestClosedCase(s, household));
       outcome = SignalOutcome.OPENED_CASE;
       s.cases().insert(after);
       AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_CASE_OPENED,
           after.id(), Optional.empty(), after.state().name());
-      Recorder.event(s, record, 0, EventType.CASE_OPENED, after, attributes(signal));
+      Recorder.event(s, record, 0, EventType.CASE_OPENED, after, opened(signal, after));
     }
     s.signals().add(StoredSignal.builder()
         .signal(signal)
@@ -323,6 +349,42 @@ public final class IntakeService {
     a.put("channel", signal.channel().name());
     a.put("sourceRef", signal.sourceRef());
     return a;
+  }
+
+  /**
+   * The CASE_OPENED event's details: the channel and its reference, and for a case that follows a
+   * closed one, that case's id and whether the elimination was premature.
+   */
+  private static Map<String, String> opened(RiskSignal signal, MonitoringCase opened) {
+    Map<String, String> a = attributes(signal);
+    opened.previousCaseId().ifPresent(previous -> {
+      a.put("previousCaseId", previous);
+      a.put("earlyElimination", Boolean.toString(opened.earlyElimination()));
+    });
+    return a;
+  }
+
+  /** The MONITORING_RESUMED event's details: whether the elimination was premature, and the relapses so far. */
+  private static Map<String, String> resumed(MonitoringCase resumed) {
+    Map<String, String> a = new LinkedHashMap<>(4);
+    a.put("earlyElimination", Boolean.toString(resumed.earlyElimination()));
+    a.put("relapses", Integer.toString(resumed.relapses()));
+    return a;
+  }
+
+  /**
+   * The household's most recently closed case (已销号), if any, as this session sees it.
+   *
+   * <p>{@code CaseRepository} cannot list a household's cases, so this scans the cases of the
+   * household's village, which holds a few hundred at most; a port method listing the cases of one
+   * household ({@code ofHousehold}) would make this a look-up, and would also find a case opened
+   * while the household was registered in another village.
+   */
+  private static Optional<MonitoringCase> latestClosedCase(StoreSession s, Household household) {
+    try (Stream<MonitoringCase> cases = s.cases().inArea(household.area())) {
+      return cases.filter(c -> c.householdId().equals(household.id()) && c.state() == CaseState.CLOSED)
+          .max(LATEST_CLOSED);
+    }
   }
 
   /** The villages of the records' households, as the register knows them. */
