@@ -18,6 +18,7 @@ final class CaseTable {
   final Map<String, MonitoringCase> byId = new HashMap<>();
   final Map<String, String> openByHousehold = new HashMap<>();
   final NavigableMap<AreaCode, Set<String>> idsByVillage = new TreeMap<>();
+  final Map<String, Set<String>> idsByHousehold = new HashMap<>();
 
   /**
    * Stores the case, replacing the one with its id, and touches an index only where the case moved
@@ -28,6 +29,7 @@ final class CaseTable {
     MonitoringCase old = byId.put(c.id(), c);
     if (old == null) {
       idsByVillage.computeIfAbsent(c.area(), v -> new HashSet<>()).add(c.id());
+      idsByHousehold.computeIfAbsent(c.householdId(), h -> new HashSet<>(2)).add(c.id());
       if (c.isOpen()) {
         openByHousehold.put(c.householdId(), c.id());
       }
@@ -42,6 +44,14 @@ final class CaseTable {
       idsByVillage.computeIfAbsent(c.area(), v -> new HashSet<>()).add(c.id());
     }
     boolean sameHousehold = old.householdId().equals(c.householdId());
+    if (!sameHousehold) {
+      Set<String> ids = idsByHousehold.get(old.householdId());
+      ids.remove(old.id());
+      if (ids.isEmpty()) {
+        idsByHousehold.remove(old.householdId());
+      }
+      idsByHousehold.computeIfAbsent(c.householdId(), h -> new HashSet<>(2)).add(c.id());
+    }
     if (old.isOpen() && !(c.isOpen() && sameHousehold)) {
       openByHousehold.remove(old.householdId(), old.id());
     }

@@ -104,6 +104,29 @@ final class SessionCases implements CaseRepository {
     return new ArrayList<>(found.values()).stream();
   }
 
+  @Override
+  public java.util.List<MonitoringCase> ofHousehold(String householdId, AreaCode village) {
+    session.checkOpen();
+    Objects.requireNonNull(householdId, "householdId");
+    TreeMap<String, MonitoringCase> found = new TreeMap<>();
+    for (String id : table.idsByHousehold.getOrDefault(householdId, Set.of())) {
+      MonitoringCase c = current(id);
+      if (c.householdId().equals(householdId)) {
+        found.put(id, c);
+      }
+    }
+    if (staged != null) {
+      for (MonitoringCase c : staged.values()) {
+        if (c.householdId().equals(householdId)) {
+          found.put(c.id(), c);
+        } else {
+          found.remove(c.id());
+        }
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
   void commit() {
     if (staged != null) {
       staged.values().forEach(table::put);

@@ -372,19 +372,11 @@ public final class IntakeService {
     return a;
   }
 
-  /**
-   * The household's most recently closed case (已销号), if any, as this session sees it.
-   *
-   * <p>{@code CaseRepository} cannot list a household's cases, so this scans the cases of the
-   * household's village, which holds a few hundred at most; a port method listing the cases of one
-   * household ({@code ofHousehold}) would make this a look-up, and would also find a case opened
-   * while the household was registered in another village.
-   */
+  /** The household's most recently closed case (已销号), if any, as this session sees it. */
   private static Optional<MonitoringCase> latestClosedCase(StoreSession s, Household household) {
-    try (Stream<MonitoringCase> cases = s.cases().inArea(household.area())) {
-      return cases.filter(c -> c.householdId().equals(household.id()) && c.state() == CaseState.CLOSED)
-          .max(LATEST_CLOSED);
-    }
+    return s.cases().ofHousehold(household.id(), household.area()).stream()
+        .filter(c -> c.state() == CaseState.CLOSED)
+        .max(LATEST_CLOSED);
   }
 
   /** The villages of the records' households, as the register knows them. */

@@ -29,6 +29,17 @@ public interface CaseRepository {
   void update(MonitoringCase monitoringCase);
 
   /**
+   * Every case of the household, ordered by id. {@code village} is the household's village in the
+   * register; the default scans that village's cases, so an adapter that can look cases up by
+   * household should override it (it then also finds cases opened under an earlier village).
+   */
+  default java.util.List<MonitoringCase> ofHousehold(String householdId, AreaCode village) {
+    try (Stream<MonitoringCase> cases = inArea(village)) {
+      return cases.filter(c -> c.householdId().equals(householdId)).toList();
+    }
+  }
+
+  /**
    * Every case of a household in {@code area}, ordered by id. Valid only inside the session; must
    * be closed.
    */

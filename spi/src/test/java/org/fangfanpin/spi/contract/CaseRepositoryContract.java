@@ -111,6 +111,43 @@ public abstract class CaseRepositoryContract {
   }
 
   @Test
+  final void ofHouseholdListsEveryCaseOfTheHouseholdInOrderOfIdAndNoOther() {
+    UnitOfWork store = newStore();
+    MonitoringCase closed = monitoringCase("case-3", H.id(), VILLAGE, CaseState.CLOSED);
+    MonitoringCase dismissed = monitoringCase("case-1", H.id(), VILLAGE, CaseState.DISMISSED);
+    MonitoringCase open = openCase("case-2", H);
+    MonitoringCase others = openCase("case-4", OTHER);
+
+    writing(store, s -> {
+      s.cases().insert(closed);
+      s.cases().insert(dismissed);
+      s.cases().insert(open);
+      s.cases().insert(others);
+    });
+
+    reading(store, s -> {
+      assertThat(s.cases().ofHousehold(H.id(), VILLAGE)).containsExactly(dismissed, open, closed);
+      assertThat(s.cases().ofHousehold(OTHER.id(), NEIGHBOUR_VILLAGE)).containsExactly(others);
+      assertThat(s.cases().ofHousehold("no-such-household", VILLAGE)).isEmpty();
+    });
+  }
+
+  @Test
+  final void ofHouseholdSeesTheSessionsOwnInsertsAndUpdates() {
+    UnitOfWork store = newStore();
+    MonitoringCase open = openCase("case-1", H);
+    writing(store, s -> s.cases().insert(open));
+
+    writing(store, s -> {
+      MonitoringCase dismissed = moved(open, CaseState.DISMISSED);
+      s.cases().update(dismissed);
+      MonitoringCase next = openCase("case-2", H);
+      s.cases().insert(next);
+      assertThat(s.cases().ofHousehold(H.id(), VILLAGE)).containsExactly(dismissed, next);
+    });
+  }
+
+  @Test
   final void rejectsAnInsertUnderATakenIdAndKeepsTheStoredCase() {
     UnitOfWork store = newStore();
     MonitoringCase first = monitoringCase("case-1", H.id(), VILLAGE, CaseState.CLOSED);
