@@ -1,10 +1,18 @@
 package org.fangfanpin.examples.register;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import de.siegmar.fastcsv.reader.RecordType;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -14,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -23,8 +32,10 @@ import java.util.Optional;
 
 /**
  * Streams the rows of a household register CSV file (户登记表): UTF-8 with or without a byte
- * order mark, RFC 4180 quoting, CRLF or LF line ends, a header row naming the columns in any order
- * (extra columns are ignored, empty lines skipped).
+ * order mark, RFC 4180 quoting, CRLF, LF or CR line ends, a header row naming the columns in any
+ * order (extra columns are ignored, empty lines skipped). FastCSV splits the records; a quoted field
+ * that is never closed, or is followed by other text before the next comma, makes the file
+ * unreadable.
  *
  * <p>Rows are read one at a time, so a register of any size runs in constant memory apart from
  * the set of household ids seen, which the duplicate check needs. A bad row comes back as a
@@ -36,18 +47,31 @@ public final class RegisterReader implements Iterator<RegisterRow>, Closeable {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final String source;
-  private final CsvRecordReader records;
-  /** Whether {@link #records} holds a record not yet handed out; false once the input ends. */
-  private boolean pending;
+  private final Fields fields;
+  private final CsvReader<String[]> csv;
+  private final CloseableIterator<String[]> records;
+  /** The fields of the record read but not yet handed out, or {@code null}. */
+  private String[] pending;
   private final int headerWidth;
   private final int[] indexOf;
   private final String[] cells = new String[RegisterColumn.ALL.length];
   private final RowValidator validator = new RowValidator();
   private int row;
 
-  private RegisterReader(String source, CsvRecordReader records) {
+  private RegisterReader(String source, Reader characters) {
     this.source = source;
-    this.records = records;
+    this.fields = new Fields();
+    this.csv = CsvReader.builder()
+        .fieldSeparator(',')
+        .quoteCharacter('"')
+        .skipEmptyLines(true)
+        .allowUnclosedQuote(false)
+        .allowExtraCharsAfterClosingQuote(false)
+        // A row of the wrong width is a rejected row, not an unreadable file.
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .build(fields, characters);
+    this.records = csv.iterator();
     List<String> header = readHeader();
     this.headerWidth = header.size();
     this.indexOf = columnIndexes(header);
@@ -74,7 +98,7 @@ public final class RegisterReader implements Iterator<RegisterRow>, Closeable {
           .onUnmappableCharacter(CodingErrorAction.REPORT);
       PushbackReader reader = new PushbackReader(new InputStreamReader(in, utf8));
       skipByteOrderMark(reader);
-      return new RegisterReader(source, new CsvRecordReader(reader));
+      return new RegisterReader(source, reader);
     } catch (IOException e) {
       closeQuietly(in);
       throw unreadable(source, 1, e);
@@ -86,14 +110,16 @@ public final class RegisterReader implements Iterator<RegisterRow>, Closeable {
 
   @Override
   public boolean hasNext() {
-    if (!pending) {
+    if (pending == null) {
       try {
-        pending = records.next();
-      } catch (IOException e) {
-        throw unreadable(source, records.line(), e);
+        pending = records.hasNext() ? records.next() : null;
+      } catch (UncheckedIOException e) {
+        throw unreadable(source, fields.line(), e.getCause());
+      } catch (CsvParseException e) {
+        throw malformed(source, fields.line(), e);
       }
     }
-    return pending;
+    return pending != null;
   }
 
   @Override
@@ -101,16 +127,17 @@ public final class RegisterReader implements Iterator<RegisterRow>, Closeable {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    pending = false;
+    String[] record = pending;
+    pending = null;
     row++;
-    int width = records.size();
+    int width = record.length;
     if (width != headerWidth) {
       int idIndex = indexOf[RegisterColumn.HOUSEHOLD_ID.ordinal()];
       return validator.wrongFieldCount(row, width, headerWidth,
-          idIndex < width ? Optional.of(records.get(idIndex)) : Optional.empty());
+          idIndex < width ? Optional.of(record[idIndex]) : Optional.empty());
     }
     for (int c = 0; c < cells.length; c++) {
-      cells[c] = records.get(indexOf[c]);
+      cells[c] = record[indexOf[c]];
     }
     return validator.validate(row, cells);
   }
@@ -118,7 +145,7 @@ public final class RegisterReader implements Iterator<RegisterRow>, Closeable {
   /** Closes the file. */
   @Override
   public void close() throws IOException {
-    records.close();
+    csv.close();
   }
 
   private List<String> readHeader() {
@@ -126,10 +153,11 @@ public final class RegisterReader implements Iterator<RegisterRow>, Closeable {
       throw new UnreadableRegisterException("文件 " + source + " 为空，缺少表头行",
           source + " is empty: the header row is missing");
     }
-    pending = false;
+    String[] record = pending;
+    pending = null;
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < records.size(); i++) {
-      names.add(records.get(i).strip());
+    for (String name : record) {
+      names.add(name.strip());
     }
     return names;
   }
@@ -202,13 +230,61 @@ public final class RegisterReader implements Iterator<RegisterRow>, Closeable {
           "文件 " + source + " 第 " + line + " 行或其后含有不是 UTF-8 编码的字节，请另存为 UTF-8",
           source + " holds bytes that are not UTF-8 at or after line " + line + "; save it as UTF-8", cause);
     }
-    if (cause instanceof MalformedCsvException malformed) {
-      return new UnreadableRegisterException(
-          "文件 " + source + " 第 " + malformed.line() + " 行不是正确的 CSV 格式：" + malformed.zh(),
-          source + " is not well-formed CSV at line " + malformed.line() + ": " + malformed.getMessage(), cause);
-    }
     return new UnreadableRegisterException("读取文件 " + source + " 时出错：" + cause,
         "error while reading " + source + ": " + cause, cause);
+  }
+
+  /**
+   * Explains a record FastCSV refused, starting at {@code line}. FastCSV's message may quote a
+   * character of a cell, so it is neither repeated nor kept as the cause; the reason is recognised
+   * by the message's start (a wording changed by an upgrade falls back to the general reason, and
+   * the tests of both specific reasons then fail).
+   */
+  private static UnreadableRegisterException malformed(String source, long line, CsvParseException e) {
+    String message = String.valueOf(e.getMessage());
+    String zh;
+    String en;
+    if (message.startsWith("Unclosed quoted field")) {
+      zh = "引号括起的字段直到文件末尾都没有结束";
+      en = "a quoted field is not closed before the end of the file";
+    } else if (message.startsWith("Unexpected character after closing quote")) {
+      zh = "引号括起的字段之后、下一个逗号之前还有其他字符";
+      en = "a quoted field is followed by text before the next comma";
+    } else {
+      zh = "该记录无法按 RFC 4180 解析（例如字段过长）";
+      en = "the record cannot be parsed as RFC 4180 (a field may be too long)";
+    }
+    return new UnreadableRegisterException(
+        "文件 " + source + " 第 " + line + " 行不是正确的 CSV 格式：" + zh,
+        source + " is not well-formed CSV at line " + line + ": " + en);
+  }
+
+  /**
+   * Takes FastCSV's fields as strings and keeps the line where the record being read starts, which
+   * the error messages name (FastCSV tells it only inside its exception's text).
+   */
+  private static final class Fields extends AbstractBaseCsvCallbackHandler<String[]> {
+
+    private String[] fields = new String[32];
+
+    @Override
+    protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
+      if (index == fields.length) {
+        fields = Arrays.copyOf(fields, index * 2);
+      }
+      fields[index] = new String(buffer, offset, length);
+    }
+
+    /** The fields of a data record; {@code null} for an empty line, which the reader skips. */
+    @Override
+    protected String[] buildRecord() {
+      return getRecordType() == RecordType.DATA ? Arrays.copyOf(fields, getFieldCount()) : null;
+    }
+
+    /** The line, from 1, where the last record begun starts; a quoted line end makes it span more. */
+    long line() {
+      return Math.max(1, getStartingLineNumber());
+    }
   }
 
   private static void closeQuietly(InputStream in) {

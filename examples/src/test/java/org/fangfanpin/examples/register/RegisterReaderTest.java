@@ -2,6 +2,7 @@ package org.fangfanpin.examples.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import org.fangfanpin.spi.model.FocusFlag;
 import org.fangfanpin.spi.model.Household;
 import org.fangfanpin.spi.model.HouseholdStatus;
 import org.fangfanpin.spi.model.Money;
+import org.fangfanpin.spi.model.Problem;
 import org.fangfanpin.spi.model.ResidentId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,9 @@ class RegisterReaderTest {
       + "food_clothing_secure,education_secure,medical_secure,housing_secure,water_secure,dibao,tekun,"
       + "head_id_number\n";
   private static final String HEAD = "61102219700512301" + ResidentId.checkCharacter("61102219700512301");
+  /** A valid data row without its household id, which comes first. */
+  private static final String ROW =
+      ",611022103205,ORDINARY,1,0,0,0,0,8000,8000,0,true,true,true,true,true,false,false," + HEAD;
 
   @TempDir
   Path dir;
@@ -37,6 +42,20 @@ class RegisterReaderTest {
       reader.forEachRemaining(rows::add);
     }
     return rows;
+  }
+
+  /** Reads the rows before the fault, which must be valid, then the failure the next row gives. */
+  private static UnreadableRegisterException readUntilUnreadable(Path file, int rowsBefore) {
+    try (RegisterReader reader = RegisterReader.open(file)) {
+      for (int i = 0; i < rowsBefore; i++) {
+        assertThat(reader.next()).isInstanceOf(RegisterRow.Accepted.class);
+      }
+      UnreadableRegisterException e = catchThrowableOfType(UnreadableRegisterException.class, reader::hasNext);
+      assertThat(e).as("the file cannot be read past its valid rows").isNotNull();
+      return e;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -80,6 +99,71 @@ class RegisterReaderTest {
     List<RegisterRow> rows = readAll(HEADER + "A" + row + "\n" + "B" + row + "\n\n");
 
     assertThat(rows).extracting(RegisterRow::row).containsExactly(1, 2);
+  }
+
+  @Test
+  void keepsAQuoteInsideAnUnquotedCell() throws IOException {
+    List<RegisterRow> rows = readAll(HEADER + "5\"3" + ROW + "\n");
+
+    assertThat(((RegisterRow.Accepted) rows.get(0)).household().id()).isEqualTo("5\"3");
+  }
+
+  @Test
+  void readsQuotedCellsWithCommasQuotesAndLineEndsUnderEveryKindOfLineEnd() throws IOException {
+    String header = HEADER.strip() + ",note";
+    for (String end : List.of("\n", "\r\n", "\r")) {
+      List<RegisterRow> rows = readAll(header + end
+          + "\"A,\"\"1\"\"\"" + ROW + ",\"x\r\ny\nz\rw\"" + end
+          + "B" + ROW + ",\"\"" + end);
+
+      assertThat(rows).as(end).extracting(row -> ((RegisterRow.Accepted) row).household().id())
+          .containsExactly("A,\"1\"", "B");
+    }
+  }
+
+  @Test
+  void skipsEmptyLinesButNotALineHoldingOneQuotedEmptyCell() throws IOException {
+    List<RegisterRow> rows = readAll(HEADER + "A" + ROW + "\n\n\r\n\"\"\r\nB" + ROW + "\n\n");
+
+    assertThat(rows).extracting(RegisterRow::row).containsExactly(1, 2, 3);
+    assertThat(rows.get(1)).isInstanceOfSatisfying(RegisterRow.Rejected.class, rejected -> assertThat(
+        rejected.problems()).extracting(Problem::code).containsExactly("row.field_count"));
+    assertThat(rows.get(2)).isInstanceOf(RegisterRow.Accepted.class);
+  }
+
+  @Test
+  void namesTheLineOfAQuotedCellThatIsNeverClosedAfterTheRowsBeforeIt() throws IOException {
+    Path file = Files.writeString(dir.resolve("unclosed.csv"),
+        HEADER + "A" + ROW + "\n\n\"B" + ROW + "\nC" + ROW + "\n", StandardCharsets.UTF_8);
+
+    UnreadableRegisterException e = readUntilUnreadable(file, 1);
+
+    assertThat(e.zh()).contains("第 4 行不是正确的 CSV 格式", "没有结束");
+    assertThat(e.en()).contains("is not well-formed CSV at line 4", "not closed");
+  }
+
+  @Test
+  void refusesTextAfterAClosingQuoteWithoutRepeatingIt() throws IOException {
+    Path file = Files.writeString(dir.resolve("after-quote.csv"),
+        HEADER + "A" + ROW + "\n\"B\"" + HEAD + ROW + "\n", StandardCharsets.UTF_8);
+
+    UnreadableRegisterException e = readUntilUnreadable(file, 1);
+
+    assertThat(e.zh()).contains("第 3 行不是正确的 CSV 格式", "其他字符");
+    assertThat(e.en()).contains("is not well-formed CSV at line 3", "followed by text");
+    assertThat(e).hasNoCause();
+    assertThat(e.getMessage()).doesNotContain("'" + HEAD.charAt(0) + "'");
+  }
+
+  @Test
+  void countsTheLinesInsideQuotedCells() throws IOException {
+    Path file = Files.writeString(dir.resolve("multiline.csv"),
+        HEADER.strip() + ",note\r\nA" + ROW + ",\"x\r\ny\nz\"\r\n\"B\" " + ROW + ",\r\n",
+        StandardCharsets.UTF_8);
+
+    UnreadableRegisterException e = readUntilUnreadable(file, 1);
+
+    assertThat(e.en()).contains("at line 5");
   }
 
   @Test
