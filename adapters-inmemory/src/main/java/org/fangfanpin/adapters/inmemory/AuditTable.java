@@ -13,6 +13,11 @@ final class AuditTable {
   final Map<AreaCode, List<AuditRecord>> chains = new HashMap<>();
 
   void appendAll(AreaCode county, List<AuditRecord> records) {
-    chains.computeIfAbsent(county, c -> new ArrayList<>()).addAll(records);
+    List<AuditRecord> chain = chains.computeIfAbsent(county, c -> new ArrayList<>());
+    if (records.size() == 1) {
+      chain.add(records.get(0));
+    } else {
+      chain.addAll(records);
+    }
   }
 }

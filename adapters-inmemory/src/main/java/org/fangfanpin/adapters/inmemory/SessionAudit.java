@@ -17,7 +17,11 @@ final class SessionAudit implements AuditRepository {
 
   private final Session session;
   private final AuditTable table;
-  private Map<AreaCode, List<AuditRecord>> staged;
+  // Most sessions append to one county's chain: its appends are kept apart from a map of the
+  // others, so a session that writes one record makes no map.
+  private AreaCode firstCounty;
+  private List<AuditRecord> firstStaged;
+  private Map<AreaCode, List<AuditRecord>> otherStaged;
 
   SessionAudit(Session session, AuditTable table) {
     this.session = session;
@@ -28,7 +32,7 @@ final class SessionAudit implements AuditRepository {
   public Optional<AuditRecord> last(AreaCode county) {
     session.checkOpen();
     Objects.requireNonNull(county, "county");
-    List<AuditRecord> mine = staged == null ? null : staged.get(county);
+    List<AuditRecord> mine = staged(county);
     if (mine != null) {
       return Optional.of(mine.get(mine.size() - 1));
     }
@@ -45,10 +49,19 @@ final class SessionAudit implements AuditRepository {
       throw new DuplicateKeyException("the audit chain of county " + record.county() + " expects sequence "
           + expected + ", not " + record.sequence());
     }
-    if (staged == null) {
-      staged = new HashMap<>();
+    AreaCode county = record.county();
+    if (firstCounty == null) {
+      firstCounty = county;
+      firstStaged = new ArrayList<>(4);
+      firstStaged.add(record);
+    } else if (firstCounty.equals(county)) {
+      firstStaged.add(record);
+    } else {
+      if (otherStaged == null) {
+        otherStaged = new HashMap<>();
+      }
+      otherStaged.computeIfAbsent(county, c -> new ArrayList<>()).add(record);
     }
-    staged.computeIfAbsent(record.county(), c -> new ArrayList<>()).add(record);
   }
 
   @Override
@@ -56,7 +69,7 @@ final class SessionAudit implements AuditRepository {
     session.checkOpen();
     Objects.requireNonNull(county, "county");
     List<AuditRecord> committed = table.chains.get(county);
-    List<AuditRecord> mine = staged == null ? null : staged.get(county);
+    List<AuditRecord> mine = staged(county);
     List<AuditRecord> chain = new ArrayList<>((committed == null ? 0 : committed.size())
         + (mine == null ? 0 : mine.size()));
     if (committed != null) {
@@ -69,8 +82,22 @@ final class SessionAudit implements AuditRepository {
   }
 
   void commit() {
-    if (staged != null) {
-      staged.forEach(table::appendAll);
+    if (firstCounty != null) {
+      table.appendAll(firstCounty, firstStaged);
     }
+    if (otherStaged != null) {
+      otherStaged.forEach(table::appendAll);
+    }
+  }
+
+  /** The session's appends to the county's chain, or {@code null}. */
+  private List<AuditRecord> staged(AreaCode county) {
+    if (firstCounty == null) {
+      return null;
+    }
+    if (firstCounty.equals(county)) {
+      return firstStaged;
+    }
+    return otherStaged == null ? null : otherStaged.get(county);
   }
 }

@@ -1,8 +1,6 @@
 package org.fangfanpin.adapters.inmemory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,8 +21,8 @@ final class SessionCases implements CaseRepository {
 
   private final Session session;
   private final CaseTable table;
-  private Map<String, MonitoringCase> staged;
-  private Map<String, String> stagedOpen;
+  private Staged<String, MonitoringCase> staged;
+  private Staged<String, String> stagedOpen;
 
   SessionCases(Session session, CaseTable table) {
     this.session = session;
@@ -108,8 +106,13 @@ final class SessionCases implements CaseRepository {
   public java.util.List<MonitoringCase> ofHousehold(String householdId, AreaCode village) {
     session.checkOpen();
     Objects.requireNonNull(householdId, "householdId");
+    Set<String> committedIds = table.idsByHousehold.get(householdId);
+    if (committedIds == null && staged == null) {
+      // A household never monitored: nothing to sort (intake asks this for every case it opens).
+      return new ArrayList<>(0);
+    }
     TreeMap<String, MonitoringCase> found = new TreeMap<>();
-    for (String id : table.idsByHousehold.getOrDefault(householdId, Set.of())) {
+    for (String id : committedIds == null ? Set.<String>of() : committedIds) {
       MonitoringCase c = current(id);
       if (c.householdId().equals(householdId)) {
         found.put(id, c);
@@ -129,14 +132,14 @@ final class SessionCases implements CaseRepository {
 
   void commit() {
     if (staged != null) {
-      staged.values().forEach(table::put);
+      staged.forEachValue(table::put);
     }
   }
 
   private void stage(MonitoringCase stored, MonitoringCase c) {
     if (staged == null) {
-      staged = new HashMap<>();
-      stagedOpen = new HashMap<>();
+      staged = new Staged<>();
+      stagedOpen = new Staged<>();
     }
     staged.put(c.id(), c);
     if (stored != null && stored.isOpen()) {

@@ -18,7 +18,7 @@ final class SessionOutbox implements OutboxRepository {
 
   private final Session session;
   private final OutboxTable table;
-  private Map<String, DomainEvent> stagedAdds;
+  private Staged<String, DomainEvent> stagedAdds;
   private Map<String, Instant> stagedDeliveries;
 
   SessionOutbox(Session session, OutboxTable table) {
@@ -34,7 +34,7 @@ final class SessionOutbox implements OutboxRepository {
       return false;
     }
     if (stagedAdds == null) {
-      stagedAdds = new LinkedHashMap<>();
+      stagedAdds = new Staged<>();
     }
     stagedAdds.put(event.id(), event);
     return true;
@@ -85,7 +85,7 @@ final class SessionOutbox implements OutboxRepository {
 
   void commit() {
     if (stagedAdds != null) {
-      stagedAdds.values().forEach(table::add);
+      stagedAdds.forEachValue(table::add);
     }
     if (stagedDeliveries != null) {
       stagedDeliveries.forEach(table::markDelivered);

@@ -2,9 +2,7 @@ package org.fangfanpin.adapters.inmemory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,7 +17,7 @@ final class SessionSignals implements SignalRepository {
 
   private final Session session;
   private final SignalTable table;
-  private Map<SignalTable.Key, StoredSignal> staged;
+  private Staged<SignalTable.Key, StoredSignal> staged;
 
   SessionSignals(Session session, SignalTable table) {
     this.session = session;
@@ -43,7 +41,7 @@ final class SessionSignals implements SignalRepository {
       throw new DuplicateKeyException("a signal with this channel and source reference is already stored");
     }
     if (staged == null) {
-      staged = new LinkedHashMap<>();
+      staged = new Staged<>();
     }
     staged.put(key, signal);
   }
@@ -77,7 +75,7 @@ final class SessionSignals implements SignalRepository {
 
   void commit() {
     if (staged != null) {
-      staged.values().forEach(table::add);
+      staged.forEachValue(table::add);
     }
   }
 

@@ -18,9 +18,9 @@ import org.fangfanpin.spi.model.AreaCode;
  */
 public final class AuditChain {
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final byte[] HEX_BYTES = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
   // A digest is not thread-safe and costly to look up; digest() resets it for the next use.
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(AuditChain::sha256);
+  private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
   private AuditChain() {}
 
@@ -58,19 +58,135 @@ public final class AuditChain {
 
   private static String hash(AreaCode county, long sequence, Instant at, String actorId, String role, String action,
       String subjectId, Optional<String> beforeState, String afterState, String previousHash) {
-    StringBuilder b = new StringBuilder(256);
-    // Each field is length-prefixed, so no choice of field values can make two records collide.
-    field(b, county.code());
-    field(b, Long.toString(sequence));
-    field(b, at.toString());
-    field(b, actorId);
-    field(b, role);
-    field(b, action);
-    field(b, subjectId);
-    field(b, beforeState.map(s -> "+" + s).orElse("-"));
-    field(b, afterState);
-    field(b, previousHash);
-    return hex(SHA256.get().digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    // Each field is length-prefixed ("<length in chars>:<value>;", UTF-8), so no choice of field
+    // values can make two records collide. The bytes go straight into the digest: one record per
+    // signal is hashed at intake, and building a string of them first cost more than the digest.
+    Hasher h = HASHER.get();
+    h.field(county.code());
+    h.field(Long.toString(sequence));
+    h.field(h.instant(at));
+    h.field(actorId);
+    h.field(role);
+    h.field(action);
+    h.field(subjectId);
+    if (beforeState.isPresent()) {
+      String before = beforeState.get();
+      h.prefixedField('+', before);
+    } else {
+      h.field("-");
+    }
+    h.field(afterState);
+    h.field(previousHash);
+    return h.hexDigest();
+  }
+
+  /**
+   * A thread's digest with a small buffer: ASCII values are copied into the buffer byte for byte
+   * (their UTF-8 form), any other value is encoded as UTF-8; the buffer is fed to the digest
+   * when full and at the end.
+   */
+  private static final class Hasher {
+    private final MessageDigest digest = sha256();
+    private final byte[] buf = new byte[512];
+    private final byte[] out = new byte[32];
+    private final byte[] hex = new byte[64];
+    private int len;
+    private Instant lastInstant;
+    private String lastInstantText;
+
+    /** The instant's ISO form, remembered for the next record: most records of a run share it. */
+    String instant(Instant at) {
+      if (!at.equals(lastInstant)) {
+        lastInstantText = at.toString();
+        lastInstant = at;
+      }
+      return lastInstantText;
+    }
+
+    void field(String value) {
+      length(value.length());
+      put((byte) ':');
+      chars(value);
+      put((byte) ';');
+    }
+
+    /** The field {@code mark + value}, without building that string. */
+    void prefixedField(char mark, String value) {
+      length(value.length() + 1);
+      put((byte) ':');
+      put((byte) mark);
+      chars(value);
+      put((byte) ';');
+    }
+
+    private void length(int n) {
+      if (n < 10) {
+        put((byte) ('0' + n));
+      } else if (n < 100) {
+        put((byte) ('0' + n / 10));
+        put((byte) ('0' + n % 10));
+      } else {
+        ascii(Integer.toString(n));
+      }
+    }
+
+    private void chars(String value) {
+      int n = value.length();
+      for (int i = 0; i < n; i++) {
+        if (value.charAt(i) >= 0x80) {
+          bytes(value.getBytes(StandardCharsets.UTF_8));
+          return;
+        }
+      }
+      ascii(value);
+    }
+
+    private void ascii(String value) {
+      int n = value.length();
+      int i = 0;
+      while (i < n) {
+        if (len == buf.length) {
+          flush();
+        }
+        int chunk = Math.min(n - i, buf.length - len);
+        for (int k = 0; k < chunk; k++) {
+          buf[len++] = (byte) value.charAt(i++);
+        }
+      }
+    }
+
+    private void bytes(byte[] b) {
+      flush();
+      digest.update(b);
+    }
+
+    private void put(byte b) {
+      if (len == buf.length) {
+        flush();
+      }
+      buf[len++] = b;
+    }
+
+    private void flush() {
+      if (len > 0) {
+        digest.update(buf, 0, len);
+        len = 0;
+      }
+    }
+
+    String hexDigest() {
+      flush();
+      try {
+        digest.digest(out, 0, out.length);
+      } catch (java.security.DigestException e) {
+        throw new IllegalStateException("SHA-256 yields 32 bytes", e);
+      }
+      for (int i = 0; i < out.length; i++) {
+        hex[2 * i] = HEX_BYTES[(out[i] >> 4) & 0xf];
+        hex[2 * i + 1] = HEX_BYTES[out[i] & 0xf];
+      }
+      return new String(hex, StandardCharsets.ISO_8859_1);
+    }
   }
 
   /** Verifies a county's chain, read in order of sequence. */
@@ -114,10 +230,6 @@ public final class AuditChain {
     return ChainVerification.valid(count, previousHash);
   }
 
-  private static void field(StringBuilder b, String value) {
-    b.append(value.length()).append(':').append(value).append(';');
-  }
-
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
@@ -126,12 +238,4 @@ public final class AuditChain {
     }
   }
 
-  private static String hex(byte[] bytes) {
-    char[] out = new char[bytes.length * 2];
-    for (int i = 0; i < bytes.length; i++) {
-      out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-      out[2 * i + 1] = HEX[bytes[i] & 0xf];
-    }
-    return new String(out);
-  }
 }

@@ -137,6 +137,22 @@ final class IntakeRules {
 
   /** The reference a case keeps of a signal received on {@code today}. */
   static SignalRef ref(RiskSignal signal, LocalDate today) {
-    return new SignalRef(signal.channel(), signal.sourceRef(), signal.observedOn(), today, signal.riskTypes());
+    return new SignalRef(signal.channel(), signal.sourceRef(), signal.observedOn(), today,
+        immutableRisks(signal.riskTypes()));
+  }
+
+  /**
+   * The same set as {@link Set#copyOf} makes of the risk types, made directly when there are at most
+   * two (nearly every signal), so that the copy {@link SignalRef} takes is no copy at all.
+   */
+  private static Set<RiskType> immutableRisks(Set<RiskType> risks) {
+    switch (risks.size()) {
+      case 0:
+        return Set.of();
+      case 1:
+        return Set.of(risks.iterator().next());
+      default:
+        return risks;
+    }
   }
 }

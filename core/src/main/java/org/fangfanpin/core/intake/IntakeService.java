@@ -322,7 +322,8 @@ public final class IntakeService {
       s.cases().update(after);
       AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_SIGNAL_JOINED,
           after.id(), Optional.of(before.state().name()), after.state().name());
-      Recorder.event(s, record, 0, EventType.SIGNAL_JOINED, after, attributes(signal));
+      Recorder.event(s, record, 0, EventType.SIGNAL_JOINED, after,
+          "channel", signal.channel().name(), "sourceRef", signal.sourceRef());
     } else {
       after = IntakeRules.open(ctx.ids().next(CASE_NAMESPACE), signal, household, today,
           latestClosedCase(s, household));
@@ -330,7 +331,12 @@ public final class IntakeService {
       s.cases().insert(after);
       AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_CASE_OPENED,
           after.id(), Optional.empty(), after.state().name());
-      Recorder.event(s, record, 0, EventType.CASE_OPENED, after, opened(signal, after));
+      if (after.previousCaseId().isEmpty()) {
+        Recorder.event(s, record, 0, EventType.CASE_OPENED, after,
+            "channel", signal.channel().name(), "sourceRef", signal.sourceRef());
+      } else {
+        Recorder.event(s, record, 0, EventType.CASE_OPENED, after, opened(signal, after));
+      }
     }
     s.signals().add(StoredSignal.builder()
         .signal(signal)
@@ -374,9 +380,14 @@ public final class IntakeService {
 
   /** The household's most recently closed case (已销号), if any, as this session sees it. */
   private static Optional<MonitoringCase> latestClosedCase(StoreSession s, Household household) {
-    return s.cases().ofHousehold(household.id(), household.area()).stream()
-        .filter(c -> c.state() == CaseState.CLOSED)
-        .max(LATEST_CLOSED);
+    // A plain loop: intake asks this for every case it opens, mostly of households never monitored.
+    MonitoringCase latest = null;
+    for (MonitoringCase c : s.cases().ofHousehold(household.id(), household.area())) {
+      if (c.state() == CaseState.CLOSED && (latest == null || LATEST_CLOSED.compare(c, latest) > 0)) {
+        latest = c;
+      }
+    }
+    return Optional.ofNullable(latest);
   }
 
   /** The villages of the records' households, as the register knows them. */

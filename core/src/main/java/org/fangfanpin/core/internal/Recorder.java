@@ -48,16 +48,34 @@ public final class Recorder {
    */
   public static DomainEvent event(StoreSession s, AuditRecord cause, int index, EventType type, MonitoringCase c,
       Map<String, String> attributes) {
-    DomainEvent e = DomainEvent.builder()
+    DomainEvent e = builder(cause, index, type, c)
+        .attributes(attributes)
+        .build();
+    s.outbox().add(e);
+    return e;
+  }
+
+  /**
+   * {@link #event(StoreSession, AuditRecord, int, EventType, MonitoringCase, Map)} with two
+   * attributes, in this order, without a map to hold them first (intake raises one per signal).
+   */
+  public static DomainEvent event(StoreSession s, AuditRecord cause, int index, EventType type, MonitoringCase c,
+      String key1, String value1, String key2, String value2) {
+    DomainEvent e = builder(cause, index, type, c)
+        .putAttributes(key1, value1)
+        .putAttributes(key2, value2)
+        .build();
+    s.outbox().add(e);
+    return e;
+  }
+
+  private static DomainEvent.Builder builder(AuditRecord cause, int index, EventType type, MonitoringCase c) {
+    return DomainEvent.builder()
         .id(cause.county().code() + "-" + cause.sequence() + "-" + index)
         .type(type)
         .caseId(c.id())
         .householdId(c.householdId())
         .area(c.area())
-        .occurredAt(cause.at())
-        .attributes(attributes)
-        .build();
-    s.outbox().add(e);
-    return e;
+        .occurredAt(cause.at());
   }
 }
