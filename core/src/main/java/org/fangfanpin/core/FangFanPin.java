@@ -7,6 +7,7 @@ import org.fangfanpin.core.assistance.AssistanceService;
 import org.fangfanpin.core.audit.AuditService;
 import org.fangfanpin.core.events.OutboxDispatcher;
 import org.fangfanpin.core.exit.ExitService;
+import org.fangfanpin.core.fund.FundService;
 import org.fangfanpin.core.intake.IntakeService;
 import org.fangfanpin.core.internal.CoreContext;
 import org.fangfanpin.core.reporting.ReportingService;
@@ -40,6 +41,7 @@ public final class FangFanPin {
   private final AuditService audit;
   private final AssistanceService assistance;
   private final ExitService exit;
+  private final FundService fund;
   private final Optional<OutboxDispatcher> dispatcher;
 
   private FangFanPin(Builder b) {
@@ -54,6 +56,7 @@ public final class FangFanPin {
     this.audit = new AuditService(ctx);
     this.assistance = new AssistanceService(ctx);
     this.exit = new ExitService(ctx);
+    this.fund = new FundService(ctx);
     this.dispatcher = Optional.ofNullable(b.notifier).map(n -> new OutboxDispatcher(ctx.store(), n, ctx.clock()));
   }
 
@@ -90,6 +93,11 @@ public final class FangFanPin {
   /** Risk elimination, the gradual exit and the elimination register. */
   public ExitService exit() {
     return exit;
+  }
+
+  /** The special fund (防返贫专项资金): money in, aid applications, batch payments, reversals, statements. */
+  public FundService fund() {
+    return fund;
   }
 
   /** The outbox dispatcher, when a notifier was wired; call it from the host's scheduler. */

@@ -36,7 +36,8 @@ public final class FundRules {
   public static Either<Rejection, Money> withinCaps(PolicyParameters policy, Household household, AidPurpose purpose,
       Money amount, Money receivedThisYear, Money receivedForPurpose) {
     Money householdCap = policy.householdAidCapPerYear();
-    if (receivedThisYear.plus(amount).isGreaterThan(householdCap)) {
+    // Compared with what is left under the cap, so that no amount asked can overflow the sum.
+    if (amount.isGreaterThan(householdCap.minus(receivedThisYear))) {
       return Either.left(Rejection.of("fund.household_cap_exceeded",
           "该户本年度救助将超过上限 " + householdCap.toYuanString() + " 元（已获 " + receivedThisYear.toYuanString()
               + " 元，本次 " + amount.toYuanString() + " 元）",
@@ -44,7 +45,7 @@ public final class FundRules {
               + receivedThisYear.toYuanString() + " received, " + amount.toYuanString() + " asked)"));
     }
     Money cap = purposeCap(policy, household, purpose);
-    if (receivedForPurpose.plus(amount).isGreaterThan(cap)) {
+    if (amount.isGreaterThan(cap.minus(receivedForPurpose))) {
       return Either.left(Rejection.of("fund.purpose_cap_exceeded",
           purpose.zh() + "救助将超过上限 " + cap.toYuanString() + " 元（已获 " + receivedForPurpose.toYuanString()
               + " 元，本次 " + amount.toYuanString() + " 元）",

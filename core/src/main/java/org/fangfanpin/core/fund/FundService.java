@@ -38,6 +38,11 @@ import org.fangfanpin.spi.store.StoreSession;
 public final class FundService {
 
   private static final int MAX_TEXT = 500;
+  /** The longest transfer id a transfer accepts. */
+  private static final int MAX_TRANSFER_ID = 64;
+  /** The fund years an account may belong to. */
+  private static final int MIN_FUND_YEAR = 2000;
+  private static final int MAX_FUND_YEAR = 2999;
 
   private final CoreContext ctx;
 
@@ -63,7 +68,8 @@ public final class FundService {
 
   private Either<Rejection, Transfer> moneyIn(TransferKind kind, String transferId, AreaCode county, int fundYear,
       Money amount, LocalDate on, Actor by, String memo) {
-    Optional<Rejection> wrong = countyOfficer(by, county).or(() -> positive(amount)).or(() -> text("memo", memo))
+    Optional<Rejection> wrong = countyOfficer(by, county).or(() -> transferId(transferId))
+        .or(() -> fundYear(fundYear)).or(() -> positive(amount)).or(() -> text("memo", memo))
         .or(() -> notFuture(on));
     if (wrong.isPresent()) {
       return Either.left(wrong.get());
@@ -210,11 +216,13 @@ public final class FundService {
    * Pays every application of the county's fund year approved and not yet paid, in one batch
    * (统一救助). Each payment is its own unit of work: one that would break a cap or empty the pool
    * is left approved and listed as not paid, the others go through. Paying the same batch again
-   * pays only what is still unpaid.
+   * pays only what is still unpaid. A payment's transfer id comes from the id source (namespace
+   * {@code pay}); should a host's voucher number already hold it, that application stays approved
+   * for the next batch rather than failing this one.
    */
   public Either<Rejection, BatchStatement> payBatch(String batchId, AreaCode county, int fundYear, LocalDate on,
       Actor by) {
-    Optional<Rejection> wrong = countyOfficer(by, county).or(() -> notFuture(on))
+    Optional<Rejection> wrong = countyOfficer(by, county).or(() -> fundYear(fundYear)).or(() -> notFuture(on))
         .or(() -> batchId.isBlank() || batchId.length() > 48
             ? Optional.of(Rejections.invalid("batch_id", "fund.batch_id_length", "批次号不能为空且不超过 48 个字符",
                 "batch id must not be blank and at most 48 characters"))
@@ -240,6 +248,11 @@ public final class FundService {
       return BatchLine.notPaid(a, Rejection.of("fund.wrong_state", "救助申请当前为“" + a.state().zh() + "”，未再发放",
           "the application is " + a.state().en() + " and was not paid again"));
     }
+    LocalDate approvedOn = a.county().map(AidStep::on).orElse(a.appliedOn());
+    if (on.isBefore(approvedOn)) {
+      return BatchLine.notPaid(a, Rejection.of("fund.date_out_of_order",
+          "发放日期早于审定日期（" + approvedOn + "）", "the payment date lies before the approval (" + approvedOn + ")"));
+    }
     Household h = s.households().find(a.householdId()).orElseThrow();
     Either<Rejection, Money> caps = withinCaps(s, h, a.fundYear(), a.purpose(), a.amount(), false);
     if (caps.isLeft()) {
@@ -253,8 +266,12 @@ public final class FundService {
           "资金池余额 " + balance.toYuanString() + " 元不足以发放 " + a.amount().toYuanString() + " 元",
           "the pool's balance of " + balance.toYuanString() + " yuan cannot pay " + a.amount().toYuanString() + " yuan"));
     }
+    String paymentId = ctx.ids().next("pay");
+    if (s.ledger().find(paymentId).isPresent()) {
+      return BatchLine.notPaid(a, conflict(paymentId));
+    }
     Transfer payment = Transfer.builder()
-        .id("pay-" + a.id())
+        .id(paymentId)
         .kind(TransferKind.PAYMENT)
         .from(pool)
         .to(AccountRef.aidPaid(county, a.fundYear(), a.householdId()))
@@ -283,7 +300,7 @@ public final class FundService {
    */
   public Either<Rejection, Transfer> reverse(String reversalId, String originalId, LocalDate on, Actor by,
       String reason) {
-    Optional<Rejection> wrong = text("reason", reason).or(() -> notFuture(on))
+    Optional<Rejection> wrong = transferId(reversalId).or(() -> text("reason", reason)).or(() -> notFuture(on))
         .or(() -> reason.isBlank() ? Optional.of(Rejections.invalid("reason", "fund.reason_missing",
             "冲正须说明原因", "a reversal needs a reason")) : Optional.empty());
     if (wrong.isPresent()) {
@@ -326,6 +343,11 @@ public final class FundService {
       if (s.ledger().reversalOf(original.id()).isPresent()) {
         return Either.<Rejection, Transfer>left(Rejection.of("fund.already_reversed",
             "转账 " + original.id() + " 已冲正", "transfer " + original.id() + " is already reversed"));
+      }
+      if (on.isBefore(original.bookedOn())) {
+        return Either.<Rejection, Transfer>left(Rejection.of("fund.date_out_of_order",
+            "冲正日期早于原转账日期（" + original.bookedOn() + "）",
+            "the reversal's date lies before the original's (" + original.bookedOn() + ")"));
       }
       Money fromBalance = s.ledger().balanceForUpdate(reversal.from());
       if (!reversal.from().kind().isSource() && fromBalance.isLessThan(reversal.amount())) {
@@ -409,6 +431,20 @@ public final class FundService {
       return Optional.of(Rejections.roleNotAllowed(by, "办理专项资金", "handle the special fund"));
     }
     return by.covers(county) ? Optional.empty() : Optional.of(Rejections.outsideJurisdiction(by));
+  }
+
+  private static Optional<Rejection> transferId(String id) {
+    return !id.isBlank() && id.length() <= MAX_TRANSFER_ID ? Optional.empty()
+        : Optional.of(Rejections.invalid("transfer_id", "fund.transfer_id_length",
+            "转账编号不能为空且不超过 " + MAX_TRANSFER_ID + " 个字符",
+            "transfer id must not be blank and at most " + MAX_TRANSFER_ID + " characters"));
+  }
+
+  private static Optional<Rejection> fundYear(int year) {
+    return year >= MIN_FUND_YEAR && year <= MAX_FUND_YEAR ? Optional.empty()
+        : Optional.of(Rejections.invalid("fund_year", "fund.fund_year_out_of_range",
+            "资金年度须在 " + MIN_FUND_YEAR + "–" + MAX_FUND_YEAR + " 之间",
+            "the fund year must lie between " + MIN_FUND_YEAR + " and " + MAX_FUND_YEAR));
   }
 
   private static Optional<Rejection> positive(Money amount) {
