@@ -27,6 +27,8 @@ import org.fangfanpin.spi.model.Money;
 import org.fangfanpin.spi.model.Rejection;
 import org.fangfanpin.spi.model.Role;
 import org.fangfanpin.spi.policy.PolicyParameters;
+import org.fangfanpin.spi.review.EmergencyApproval;
+import org.fangfanpin.spi.review.MonitoringCase;
 import org.fangfanpin.spi.store.StoreSession;
 
 /**
@@ -379,6 +381,29 @@ public final class FundService {
             s.ledger().balance(AccountRef.pool(county, fundYear)));
       }
     });
+  }
+
+  /**
+   * The application for the aid a township head approved first on the emergency path (遇困即扶):
+   * already approved, marked as emergency, paid in the next batch under the same caps as any
+   * other. Stored by the review in the unit of work of the approval.
+   */
+  public static AidApplication emergencyApplication(String id, MonitoringCase c, EmergencyApproval approval) {
+    return AidApplication.builder()
+        .id(id)
+        .householdId(c.householdId())
+        .area(c.area())
+        .caseId(c.id())
+        .fundYear(approval.approvedOn().getYear())
+        .purpose(AidPurpose.GENERAL)
+        .amount(approval.amount())
+        .generalPoliciesReceived(List.of("遇困即扶：先行救助，认定随后进行 / emergency path: aid first, recognition follows"))
+        .emergency(true)
+        .state(AidApplicationState.COUNTY_APPROVED)
+        .version(1)
+        .appliedOn(approval.approvedOn())
+        .township(new AidStep(approval.approvedOn(), approval.by(), true, approval.reason()))
+        .build();
   }
 
   /** The application with the id. */

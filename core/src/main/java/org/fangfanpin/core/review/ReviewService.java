@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.fangfanpin.core.fund.FundService;
 import org.fangfanpin.core.internal.CoreContext;
 import org.fangfanpin.core.internal.Recorder;
 import org.fangfanpin.core.internal.Rejections;
@@ -127,7 +128,10 @@ public final class ReviewService {
   /** Records the township head's approval of emergency aid first (遇困即扶); recognition continues. */
   public Either<Rejection, MonitoringCase> approveEmergency(String caseId, EmergencyApproval approval) {
     Objects.requireNonNull(approval, "approval");
-    return move(caseId, (c, today) -> ReviewRules.approveEmergency(c, approval, today));
+    // The aid approved first is paid like any approved application, marked as emergency, in the
+    // same unit of work as the approval.
+    return move(caseId, (c, today) -> ReviewRules.approveEmergency(c, approval, today),
+        (s, c) -> s.aidApplications().insert(FundService.emergencyApplication(ctx.ids().next("aid"), c, approval)));
   }
 
   /** The case with the id. */
@@ -216,6 +220,12 @@ public final class ReviewService {
 
   private Either<Rejection, MonitoringCase> move(String caseId,
       BiFunction<MonitoringCase, LocalDate, Either<Rejection, Transition>> rule) {
+    return move(caseId, rule, (s, c) -> { });
+  }
+
+  private Either<Rejection, MonitoringCase> move(String caseId,
+      BiFunction<MonitoringCase, LocalDate, Either<Rejection, Transition>> rule,
+      java.util.function.BiConsumer<StoreSession, MonitoringCase> alsoWrite) {
     Objects.requireNonNull(caseId, "caseId");
     Either<Rejection, MonitoringCase> result = Transactions.write(ctx.store(), s -> {
       Optional<MonitoringCase> found = s.cases().find(caseId);
@@ -227,7 +237,9 @@ public final class ReviewService {
       if (decided.isLeft()) {
         return Either.<Rejection, MonitoringCase>left(decided.getLeft());
       }
-      return Either.<Rejection, MonitoringCase>right(store(s, before, decided.get()));
+      MonitoringCase after = store(s, before, decided.get());
+      alsoWrite.accept(s, after);
+      return Either.<Rejection, MonitoringCase>right(after);
     });
     if (result.isLeft()) {
       LOG.debug("review move on case {} refused: {}", caseId, result.getLeft().code());
