@@ -25,10 +25,13 @@ public abstract class AbstractScreeningSummary {
   /** Households the assessment found to be candidates for monitoring. */
   public abstract int candidates();
 
-  /** Candidates that already had an open case: no signal raised. */
+  /** Candidates that already had an open case outside its gradual exit: no signal raised. */
   public abstract int alreadyMonitored();
 
-  /** Signals raised and accepted: each opened a case (or joined one opened meanwhile). */
+  /**
+   * Signals raised and accepted: each opened a case, resumed monitoring of a case in its gradual
+   * exit, or joined one opened meanwhile.
+   */
   public abstract int signalsRaised();
 
   /** Signals this screening had already raised (same date, same household, same findings). */

@@ -240,7 +240,9 @@ public final class IntakeService {
         HouseholdAssessor.screen(households, ctx.policies(), asOf).forEach(a -> {
           c.assessed++;
           if (a.candidate()) {
-            if (s.cases().openOf(a.householdId()).isPresent()) {
+            // A household in its gradual exit is screened like one without a case: a new risk
+            // found there resumes monitoring (the signal joins and relapses the case).
+            if (s.cases().openOf(a.householdId()).filter(open -> open.state() != CaseState.GRADUAL_EXIT).isPresent()) {
               c.alreadyMonitored++;
             } else {
               c.signals.add(screeningSignal(a, platform));

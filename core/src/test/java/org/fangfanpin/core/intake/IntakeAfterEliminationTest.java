@@ -75,6 +75,20 @@ class IntakeAfterEliminationTest {
   class DuringTheGradualExit {
 
     @Test
+    void resumesMonitoringWhenTheDataPlatformsScreeningFindsTheHouseholdAtRiskAgain() {
+      county.household("H3", VILLAGE_A1, HouseholdStatus.LIFTED, Money.ofYuan(8_000));
+      store(inGradualExit("case-3", "H3", RiskType.ILLNESS));
+
+      ScreeningSummary summary = intake.screen(VILLAGE_A1, TODAY, TestCounty.DATA_PLATFORM).get();
+
+      assertThat(summary.signalsRaised()).isEqualTo(1);
+      assertThat(summary.alreadyMonitored()).isZero();
+      MonitoringCase after = caseById(county, "case-3");
+      assertThat(after.state()).isEqualTo(CaseState.CONFIRMED);
+      assertThat(after.relapses()).isEqualTo(1);
+    }
+
+    @Test
     void confirmsTheCaseAgainWithTheSignalAsOneMoreSource() {
       MonitoringCase before = store(inGradualExit("case-1", "H1", RiskType.ILLNESS));
       RiskSignal s = signal(Channel.GRID_SCREENING, "grid-9", "H1", GRID_WORKER_A1, RiskType.DISASTER);
