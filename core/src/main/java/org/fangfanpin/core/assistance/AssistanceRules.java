@@ -1,5 +1,12 @@
 package org.fangfanpin.core.assistance;
 
+import static org.fangfanpin.core.internal.Checks.firstFailing;
+import static org.fangfanpin.core.internal.Checks.invalid;
+import static org.fangfanpin.core.internal.Checks.notBlank;
+import static org.fangfanpin.core.internal.Checks.role;
+import static org.fangfanpin.core.internal.Checks.text;
+import static org.fangfanpin.core.internal.Checks.unlessRefused;
+
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
@@ -11,10 +18,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.fangfanpin.core.assessment.Assessment;
 import org.fangfanpin.core.assessment.AssessmentRule;
 import org.fangfanpin.core.assessment.HouseholdAssessor;
+import org.fangfanpin.core.internal.Checks;
 import org.fangfanpin.core.internal.Rejections;
 import org.fangfanpin.spi.assistance.FollowUp;
 import org.fangfanpin.spi.assistance.GridVisit;
@@ -38,7 +45,7 @@ import org.fangfanpin.spi.review.MonitoringCase;
  * is refused, changing nothing, when the actor's role may not make it, when the household lies
  * outside the actor's jurisdiction, when its date lies after today or before the step it follows
  * ({@code assistance.date_out_of_order}), or when a text is blank where required, longer than
- * allowed, or holds a run of {@value #PERSONAL_NUMBER_DIGITS} digits or more (no ID number, phone
+ * allowed, or holds a run of {@value Checks#PERSONAL_NUMBER_DIGITS} digits or more (no ID number, phone
  * or bank account in a case record). The checks run in that order, the move's own among them, and
  * the first that fails is reported.
  */
@@ -48,8 +55,6 @@ final class AssistanceRules {
   static final int MAX_TEXT_LENGTH = 500;
   /** The longest department name, in characters. */
   static final int MAX_DEPARTMENT_LENGTH = 100;
-  /** A run of this many digits is taken for a resident ID number, a phone or a bank account. */
-  static final int PERSONAL_NUMBER_DIGITS = 11;
 
   private AssistanceRules() {}
 
@@ -68,7 +73,7 @@ final class AssistanceRules {
         () -> inJurisdiction(c, by),
         () -> notAfterToday("on", on, today),
         () -> notBefore("on", on, "县级确认日期", "county's confirmation", confirmedOn(c)),
-        () -> problems(idProblems(cadreIds)),
+        () -> invalid(idProblems(cadreIds)),
         () -> firstDuplicate(cadreIds).map(AssistanceRejections::cadreDuplicate),
         () -> {
           int min = policy.on(c.area(), on).minCadresPerHousehold();
@@ -97,8 +102,8 @@ final class AssistanceRules {
         () -> Option.ofOptional(plan.endsOn())
             .filter(end -> !end.isAfter(plan.plannedOn()))
             .map(end -> AssistanceRejections.endsNotAfterPlanned(end, plan.plannedOn())),
-        () -> problems(text("department", plan.department(), MAX_DEPARTMENT_LENGTH, true)
-            .appendAll(required("cadreId", plan.cadreId()))),
+        () -> invalid(text("department", plan.department(), MAX_DEPARTMENT_LENGTH, true)
+            .appendAll(notBlank("cadreId", plan.cadreId()))),
         () -> c.cadreIds().contains(plan.cadreId())
             ? Option.none() : Option.some(AssistanceRejections.cadreNotResponsible(plan.cadreId(), c.cadreIds()))),
         () -> {
@@ -140,7 +145,7 @@ final class AssistanceRules {
         () -> Option.ofOptional(measure(c, number).get().endsOn())
             .filter(on::isAfter)
             .map(end -> AssistanceRejections.dateAfter("on", on, "措施结束日期", "measure's end", end)),
-        () -> problems(text("evidence", evidence, MAX_TEXT_LENGTH, true))),
+        () -> invalid(text("evidence", evidence, MAX_TEXT_LENGTH, true))),
         () -> {
           Measure done = Measure.builder().from(measure(c, number).get())
               .status(MeasureStatus.IMPLEMENTED)
@@ -213,7 +218,7 @@ final class AssistanceRules {
         () -> latest.filter(f.month()::isBefore)
             .map(last -> AssistanceRejections.dateBefore("month", f.month(), "最近一次回访月份",
                 "month of the latest follow-up", last)),
-        () -> problems(notNegative("incomeLast12Months", f.incomeLast12Months())
+        () -> invalid(notNegative("incomeLast12Months", f.incomeLast12Months())
             .appendAll(notNegative("rigidExpenditure", f.rigidExpenditure())))),
         () -> {
           Household updated = household
@@ -255,8 +260,8 @@ final class AssistanceRules {
       int covered, LocalDate today, PolicyLookup policy) {
     return unlessRefused(firstFailing(
         () -> role(by, "分配网格员", "assign a household to a grid worker", Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_HEAD),
-        () -> by.covers(h.area()) ? Option.none() : Option.some(Rejections.outsideJurisdiction(by)),
-        () -> problems(idProblems("gridWorkerId", gridWorkerId)),
+        () -> Checks.inJurisdiction(h.area(), by),
+        () -> invalid(idProblems("gridWorkerId", gridWorkerId)),
         () -> current.filter(gridWorkerId::equals).isPresent()
             ? Option.some(AssistanceRejections.gridAlreadyAssigned(h.id(), gridWorkerId)) : Option.none(),
         () -> {
@@ -280,11 +285,11 @@ final class AssistanceRules {
         () -> role(by, "登记网格走访", "record a grid visit", Role.GRID_WORKER),
         () -> by.id().equals(v.gridWorkerId())
             ? Option.none() : Option.some(AssistanceRejections.visitByOtherWorker(by.id(), v.gridWorkerId())),
-        () -> by.covers(h.area()) ? Option.none() : Option.some(Rejections.outsideJurisdiction(by)),
+        () -> Checks.inJurisdiction(h.area(), by),
         () -> assigned.filter(v.gridWorkerId()::equals).isPresent()
             ? Option.none() : Option.some(AssistanceRejections.householdNotAssigned(h.id(), v.gridWorkerId())),
         () -> notAfterToday("visitedOn", v.visitedOn(), today),
-        () -> problems(text("note", v.note(), MAX_TEXT_LENGTH, true)),
+        () -> invalid(text("note", v.note(), MAX_TEXT_LENGTH, true)),
         () -> lastVisit.filter(last -> last.visitedOn().equals(v.visitedOn())).isPresent()
             ? Option.some(AssistanceRejections.visitExists(h.id(), v.visitedOn())) : Option.none()),
         () -> new GridMove(h.id(), h.area(), by, AssistanceActions.GRID_VISIT, Optional.empty(),
@@ -307,54 +312,14 @@ final class AssistanceRules {
     return lastVisit.map(last -> ChronoUnit.DAYS.between(last, on) > intervalDays).orElse(true);
   }
 
-  /** Whether a text holds a run of {@value #PERSONAL_NUMBER_DIGITS} digits or more. */
-  static boolean holdsPersonalNumber(String text) {
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isDigit(text.charAt(i))) {
-        run++;
-        if (run >= PERSONAL_NUMBER_DIGITS) {
-          return true;
-        }
-      } else {
-        run = 0;
-      }
-    }
-    return false;
-  }
-
   // ---- the shared checks: each answers the rejection, or none when the check passes
-
-  private static <T> Either<Rejection, T> unlessRefused(Option<Rejection> refusal, Supplier<T> move) {
-    return refusal.isDefined() ? Either.left(refusal.get()) : Either.right(move.get());
-  }
-
-  @SafeVarargs
-  private static Option<Rejection> firstFailing(Supplier<Option<Rejection>>... checks) {
-    for (Supplier<Option<Rejection>> check : checks) {
-      Option<Rejection> failed = check.get();
-      if (failed.isDefined()) {
-        return failed;
-      }
-    }
-    return Option.none();
-  }
 
   private static Option<Rejection> monitored(MonitoringCase c) {
     return isMonitored(c) ? Option.none() : Option.some(AssistanceRejections.wrongState(c.state()));
   }
 
-  private static Option<Rejection> role(Actor by, String actionZh, String actionEn, Role... allowed) {
-    for (Role r : allowed) {
-      if (by.role() == r) {
-        return Option.none();
-      }
-    }
-    return Option.some(Rejections.roleNotAllowed(by, actionZh, actionEn));
-  }
-
   private static Option<Rejection> inJurisdiction(MonitoringCase c, Actor by) {
-    return by.covers(c.area()) ? Option.none() : Option.some(Rejections.outsideJurisdiction(by));
+    return Checks.inJurisdiction(c.area(), by);
   }
 
   private static Option<Rejection> inStatus(Measure m, MeasureStatus needed) {
@@ -372,32 +337,6 @@ final class AssistanceRules {
         ? Option.some(AssistanceRejections.dateBefore(field, day, earlierZh, earlierEn, earlier)) : Option.none();
   }
 
-  private static Option<Rejection> problems(Seq<Problem> problems) {
-    return problems.isEmpty() ? Option.none() : Option.some(Rejections.invalid(problems));
-  }
-
-  private static Seq<Problem> required(String field, String text) {
-    return text.isBlank()
-        ? List.of(Problem.of(field, "text.blank", field + " 不能为空", field + " must not be blank"))
-        : List.empty();
-  }
-
-  private static Seq<Problem> text(String field, String text, int maxLength, boolean isRequired) {
-    if (isRequired && text.isBlank()) {
-      return required(field, text);
-    }
-    List<Problem> problems = List.empty();
-    if (text.codePointCount(0, text.length()) > maxLength) {
-      problems = problems.append(Problem.of(field, "text.too_long",
-          field + " 不能超过 " + maxLength + " 个字符", field + " must not be longer than " + maxLength + " characters"));
-    }
-    if (holdsPersonalNumber(text)) {
-      problems = problems.append(Problem.of(field, "text.personal_number",
-          field + " 不能含有身份证号、电话或银行账号", field + " must not hold a resident ID number, phone or bank account"));
-    }
-    return problems;
-  }
-
   private static Seq<Problem> idProblems(java.util.List<String> ids) {
     List<Problem> problems = List.empty();
     for (int i = 0; i < ids.size(); i++) {
@@ -409,7 +348,7 @@ final class AssistanceRules {
   /** An actor id: not blank, at most {@link Actor#MAX_ID_LENGTH} characters, no control or surrounding blanks. */
   private static Seq<Problem> idProblems(String field, String id) {
     if (id.isBlank()) {
-      return required(field, id);
+      return notBlank(field, id);
     }
     if (id.length() > Actor.MAX_ID_LENGTH) {
       return List.of(Problem.of(field, "text.too_long", field + " 不能超过 " + Actor.MAX_ID_LENGTH + " 个字符",

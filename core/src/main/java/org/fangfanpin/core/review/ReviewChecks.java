@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.fangfanpin.core.internal.Checks;
 import org.fangfanpin.core.internal.Rejections;
 import org.fangfanpin.spi.model.Actor;
 import org.fangfanpin.spi.model.AreaCode;
@@ -31,25 +32,19 @@ public final class ReviewChecks {
   /** The longest free text a step accepts, in characters. */
   public static final int MAX_TEXT_LENGTH = 500;
   /** A run of this many digits is taken for a resident ID number, a phone or a bank account. */
-  public static final int PERSONAL_NUMBER_DIGITS = 11;
+  public static final int PERSONAL_NUMBER_DIGITS = Checks.PERSONAL_NUMBER_DIGITS;
 
   private ReviewChecks() {}
 
   /** The rejection when there is one, else the move the supplier builds. */
   public static Either<Rejection, Transition> unlessRefused(Option<Rejection> refusal, Supplier<Transition> move) {
-    return refusal.isDefined() ? Either.left(refusal.get()) : Either.right(move.get());
+    return Checks.unlessRefused(refusal, move);
   }
 
   /** Runs the checks in order and answers the first rejection. */
   @SafeVarargs
   public static Option<Rejection> firstFailing(Supplier<Option<Rejection>>... checks) {
-    for (Supplier<Option<Rejection>> check : checks) {
-      Option<Rejection> failed = check.get();
-      if (failed.isDefined()) {
-        return failed;
-      }
-    }
-    return Option.none();
+    return Checks.firstFailing(checks);
   }
 
   /** {@code review.wrong_state} unless the case is in the state. */
@@ -59,12 +54,7 @@ public final class ReviewChecks {
 
   /** {@code actor.role_not_allowed} unless the actor acts in one of the roles. */
   public static Option<Rejection> role(Actor by, String actionZh, String actionEn, Role... allowed) {
-    for (Role r : allowed) {
-      if (by.role() == r) {
-        return Option.none();
-      }
-    }
-    return Option.some(Rejections.roleNotAllowed(by, actionZh, actionEn));
+    return Checks.role(by, actionZh, actionEn, allowed);
   }
 
   /** {@code actor.outside_jurisdiction} unless the case's village lies in the actor's area. */
@@ -74,7 +64,7 @@ public final class ReviewChecks {
 
   /** {@code actor.outside_jurisdiction} unless the area lies in the actor's area. */
   public static Option<Rejection> inJurisdiction(AreaCode area, Actor by) {
-    return by.covers(area) ? Option.none() : Option.some(Rejections.outsideJurisdiction(by));
+    return Checks.inJurisdiction(area, by);
   }
 
   /**
@@ -102,46 +92,22 @@ public final class ReviewChecks {
 
   /** {@code input.invalid} listing every problem, or none. */
   public static Option<Rejection> texts(Seq<Problem> problems) {
-    return problems.isEmpty() ? Option.none() : Option.some(Rejections.invalid(problems));
+    return Checks.invalid(problems);
   }
 
   /** The problems of a text that must not be blank. */
   public static Seq<Problem> required(String field, String text) {
-    return text.isBlank()
-        ? List.of(Problem.of(field, "text.blank", field + " 不能为空", field + " must not be blank"))
-        : optional(field, text);
+    return Checks.text(field, text, MAX_TEXT_LENGTH, true);
   }
 
   /** The problems of a text that may be blank. */
   public static Seq<Problem> optional(String field, String text) {
-    List<Problem> problems = List.empty();
-    if (text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
-      problems = problems.append(Problem.of(field, "text.too_long",
-          field + " 不能超过 " + MAX_TEXT_LENGTH + " 个字符",
-          field + " must not be longer than " + MAX_TEXT_LENGTH + " characters"));
-    }
-    if (holdsPersonalNumber(text)) {
-      problems = problems.append(Problem.of(field, "text.personal_number",
-          field + " 不能含有身份证号、电话或银行账号",
-          field + " must not hold a resident ID number, phone or bank account"));
-    }
-    return problems;
+    return Checks.text(field, text, MAX_TEXT_LENGTH, false);
   }
 
   /** Whether the text holds a run of {@value #PERSONAL_NUMBER_DIGITS} digits or more. */
   public static boolean holdsPersonalNumber(String text) {
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isDigit(text.charAt(i))) {
-        run++;
-        if (run >= PERSONAL_NUMBER_DIGITS) {
-          return true;
-        }
-      } else {
-        run = 0;
-      }
-    }
-    return false;
+    return Checks.holdsPersonalNumber(text);
   }
 
   /** The move: the case with its step, in the new state, one version after {@code before}. */

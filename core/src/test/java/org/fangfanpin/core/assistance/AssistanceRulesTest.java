@@ -39,6 +39,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.fangfanpin.core.internal.Checks;
 import org.fangfanpin.spi.assistance.FollowUp;
 import org.fangfanpin.spi.assistance.GridVisit;
 import org.fangfanpin.spi.assistance.Measure;
@@ -730,9 +731,9 @@ class AssistanceRulesTest {
 
     @Test
     void takesElevenDigitsInARowForAPersonalNumber() {
-      assertThat(AssistanceRules.holdsPersonalNumber("电话 1391234567")).isFalse();
-      assertThat(AssistanceRules.holdsPersonalNumber("电话 13912345678")).isTrue();
-      assertThat(AssistanceRules.holdsPersonalNumber("2025-04-30 发放 5000 元")).isFalse();
+      assertThat(Checks.holdsPersonalNumber("电话 1391234567")).isFalse();
+      assertThat(Checks.holdsPersonalNumber("电话 13912345678")).isTrue();
+      assertThat(Checks.holdsPersonalNumber("2025-04-30 发放 5000 元")).isFalse();
     }
   }
 
