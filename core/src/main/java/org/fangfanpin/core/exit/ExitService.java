@@ -12,14 +12,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.fangfanpin.core.internal.CoreContext;
-import org.fangfanpin.core.internal.Recorder;
 import org.fangfanpin.core.internal.Rejections;
 import org.fangfanpin.core.internal.Transactions;
+import org.fangfanpin.core.review.CaseMoves;
 import org.fangfanpin.core.review.PolicyLookup;
 import org.fangfanpin.core.review.Transition;
 import org.fangfanpin.spi.assistance.FollowUp;
 import org.fangfanpin.spi.assistance.Measure;
-import org.fangfanpin.spi.audit.AuditRecord;
 import org.fangfanpin.spi.exit.Elimination;
 import org.fangfanpin.spi.exit.EliminationDecision;
 import org.fangfanpin.spi.exit.EliminationProposal;
@@ -148,7 +147,7 @@ public final class ExitService {
       }
       List<MonitoringCase> closed = new ArrayList<>(ended.size());
       for (MonitoringCase c : ended) {
-        closed.add(store(s, c, EliminationRules.close(c, countyOfficer, on)));
+        closed.add(CaseMoves.store(ctx, s, c, EliminationRules.close(c, countyOfficer, on)));
       }
       return Either.<Rejection, List<MonitoringCase>>right(List.copyOf(closed));
     });
@@ -197,33 +196,8 @@ public final class ExitService {
 
   // ---- running a move
 
-  /** A rule as the service applies it: with the session, the case as stored, and today. */
-  @FunctionalInterface
-  private interface Rule {
-    Either<Rejection, Transition> apply(StoreSession s, MonitoringCase c, LocalDate today);
-  }
-
-  private Either<Rejection, MonitoringCase> move(String caseId, Rule rule) {
-    Objects.requireNonNull(caseId, "caseId");
-    Either<Rejection, MonitoringCase> result = Transactions.write(ctx.store(), s -> {
-      Optional<MonitoringCase> found = s.cases().find(caseId);
-      if (found.isEmpty()) {
-        return Either.<Rejection, MonitoringCase>left(Rejections.caseNotFound(caseId));
-      }
-      MonitoringCase before = found.get();
-      Either<Rejection, Transition> decided = rule.apply(s, before, ctx.today());
-      if (decided.isLeft()) {
-        return Either.<Rejection, MonitoringCase>left(decided.getLeft());
-      }
-      return Either.<Rejection, MonitoringCase>right(store(s, before, decided.get()));
-    });
-    if (result.isLeft()) {
-      LOG.debug("elimination move on case {} refused: {}", caseId, result.getLeft().code());
-    } else {
-      LOG.debug("elimination move on case {}: now {} (version {})", caseId, result.get().state(),
-          result.get().version());
-    }
-    return result;
+  private Either<Rejection, MonitoringCase> move(String caseId, CaseMoves.Rule rule) {
+    return CaseMoves.run(ctx, caseId, rule, (s, c) -> { }, LOG, "elimination move");
   }
 
   private static Either<Rejection, Transition> withHousehold(StoreSession s, MonitoringCase c,
@@ -231,17 +205,6 @@ public final class ExitService {
     return s.households().find(c.householdId())
         .map(rule)
         .orElseGet(() -> Either.left(Rejections.householdNotFound(c.householdId())));
-  }
-
-  private MonitoringCase store(StoreSession s, MonitoringCase before, Transition t) {
-    s.cases().update(t.after());
-    AuditRecord cause = Recorder.audit(s, before.area(), ctx.now(), t.actor(), t.action(), before.id(),
-        Optional.of(before.state().name()), t.after().state().name());
-    for (int i = 0; i < t.events().size(); i++) {
-      Transition.Raised e = t.events().get(i);
-      Recorder.event(s, cause, i, e.type(), t.after(), e.attributes());
-    }
-    return t.after();
   }
 
   // ---- the register

@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.fangfanpin.core.fund.FundService;
 import org.fangfanpin.core.internal.CoreContext;
-import org.fangfanpin.core.internal.Recorder;
-import org.fangfanpin.core.internal.Rejections;
 import org.fangfanpin.core.internal.Transactions;
-import org.fangfanpin.spi.audit.AuditRecord;
 import org.fangfanpin.spi.event.DomainEvent;
 import org.fangfanpin.spi.event.EventType;
 import org.fangfanpin.spi.model.Actor;
@@ -225,39 +223,8 @@ public final class ReviewService {
 
   private Either<Rejection, MonitoringCase> move(String caseId,
       BiFunction<MonitoringCase, LocalDate, Either<Rejection, Transition>> rule,
-      java.util.function.BiConsumer<StoreSession, MonitoringCase> alsoWrite) {
-    Objects.requireNonNull(caseId, "caseId");
-    Either<Rejection, MonitoringCase> result = Transactions.write(ctx.store(), s -> {
-      Optional<MonitoringCase> found = s.cases().find(caseId);
-      if (found.isEmpty()) {
-        return Either.<Rejection, MonitoringCase>left(Rejections.caseNotFound(caseId));
-      }
-      MonitoringCase before = found.get();
-      Either<Rejection, Transition> decided = rule.apply(before, ctx.today());
-      if (decided.isLeft()) {
-        return Either.<Rejection, MonitoringCase>left(decided.getLeft());
-      }
-      MonitoringCase after = store(s, before, decided.get());
-      alsoWrite.accept(s, after);
-      return Either.<Rejection, MonitoringCase>right(after);
-    });
-    if (result.isLeft()) {
-      LOG.debug("review move on case {} refused: {}", caseId, result.getLeft().code());
-    } else {
-      LOG.debug("review move on case {}: now {} (version {})", caseId, result.get().state(), result.get().version());
-    }
-    return result;
-  }
-
-  private MonitoringCase store(StoreSession s, MonitoringCase before, Transition t) {
-    s.cases().update(t.after());
-    AuditRecord cause = Recorder.audit(s, before.area(), ctx.now(), t.actor(), t.action(), before.id(),
-        Optional.of(before.state().name()), t.after().state().name());
-    for (int i = 0; i < t.events().size(); i++) {
-      Transition.Raised e = t.events().get(i);
-      Recorder.event(s, cause, i, e.type(), t.after(), e.attributes());
-    }
-    return t.after();
+      BiConsumer<StoreSession, MonitoringCase> alsoWrite) {
+    return CaseMoves.run(ctx, caseId, (s, c, today) -> rule.apply(c, today), alsoWrite, LOG, "review move");
   }
 
   private static boolean runsOn(PublicNotice n, LocalDate on) {

@@ -1,0 +1,74 @@
+package org.fangfanpin.core.review;
+
+import io.vavr.control.Either;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.fangfanpin.core.internal.CoreContext;
+import org.fangfanpin.core.internal.Recorder;
+import org.fangfanpin.core.internal.Rejections;
+import org.fangfanpin.core.internal.Transactions;
+import org.fangfanpin.spi.audit.AuditRecord;
+import org.fangfanpin.spi.model.Rejection;
+import org.fangfanpin.spi.review.MonitoringCase;
+import org.fangfanpin.spi.store.StoreSession;
+import org.slf4j.Logger;
+
+/**
+ * Runs a move of a tiered review — recognition or elimination — in one unit of work (审核流转): load
+ * the case, apply the rule, and store the case, one audit record and the move's events, or
+ * nothing when the rule refuses. Used by the review and exit services, not by hosts.
+ */
+public final class CaseMoves {
+
+  /** A rule as a service applies it: with the session, the case as stored, and today. */
+  @FunctionalInterface
+  public interface Rule {
+    /** The rejection, or the move. */
+    Either<Rejection, Transition> apply(StoreSession s, MonitoringCase c, LocalDate today);
+  }
+
+  private CaseMoves() {}
+
+  /**
+   * Runs the rule on the case; {@code alsoWrite} stores what else the accepted move leaves, in the
+   * same unit of work. {@code log} and {@code what} name the move in the debug log.
+   */
+  public static Either<Rejection, MonitoringCase> run(CoreContext ctx, String caseId, Rule rule,
+      BiConsumer<StoreSession, MonitoringCase> alsoWrite, Logger log, String what) {
+    Objects.requireNonNull(caseId, "caseId");
+    Either<Rejection, MonitoringCase> result = Transactions.write(ctx.store(), s -> {
+      Optional<MonitoringCase> found = s.cases().find(caseId);
+      if (found.isEmpty()) {
+        return Either.<Rejection, MonitoringCase>left(Rejections.caseNotFound(caseId));
+      }
+      MonitoringCase before = found.get();
+      Either<Rejection, Transition> decided = rule.apply(s, before, ctx.today());
+      if (decided.isLeft()) {
+        return Either.<Rejection, MonitoringCase>left(decided.getLeft());
+      }
+      MonitoringCase after = store(ctx, s, before, decided.get());
+      alsoWrite.accept(s, after);
+      return Either.<Rejection, MonitoringCase>right(after);
+    });
+    if (result.isLeft()) {
+      log.debug("{} on case {} refused: {}", what, caseId, result.getLeft().code());
+    } else {
+      log.debug("{} on case {}: now {} (version {})", what, caseId, result.get().state(), result.get().version());
+    }
+    return result;
+  }
+
+  /** Stores the move: the case, one audit record on the county's chain, and its events. */
+  public static MonitoringCase store(CoreContext ctx, StoreSession s, MonitoringCase before, Transition t) {
+    s.cases().update(t.after());
+    AuditRecord cause = Recorder.audit(s, before.area(), ctx.now(), t.actor(), t.action(), before.id(),
+        Optional.of(before.state().name()), t.after().state().name());
+    for (int i = 0; i < t.events().size(); i++) {
+      Transition.Raised e = t.events().get(i);
+      Recorder.event(s, cause, i, e.type(), t.after(), e.attributes());
+    }
+    return t.after();
+  }
+}
