@@ -252,24 +252,11 @@ public final class IntakeService {
       }
       return c;
     });
-    List<RiskSignal> signals = found.signals;
-    int raised = 0;
-    int duplicates = 0;
-    List<RejectedSignal> rejections = new ArrayList<>();
-    List<Either<Rejection, IntakeResult>> results = receiveInBatches(signals);
-    for (int i = 0; i < results.size(); i++) {
-      Either<Rejection, IntakeResult> r = results.get(i);
-      if (r.isLeft()) {
-        rejections.add(RejectedSignal.of(Channel.DATA_PLATFORM, signals.get(i).sourceRef(), r.getLeft()));
-      } else if (r.get().duplicate()) {
-        duplicates++;
-      } else {
-        raised++;
-      }
-    }
+    IntakeSummary received = receiveAll(found.signals);
     return Either.right(ScreeningSummary.builder().area(area).asOf(asOf).assessed(found.assessed)
-        .candidates(found.alreadyMonitored + signals.size()).alreadyMonitored(found.alreadyMonitored)
-        .signalsRaised(raised).duplicates(duplicates).rejections(rejections).build());
+        .candidates(found.alreadyMonitored + found.signals.size()).alreadyMonitored(found.alreadyMonitored)
+        .signalsRaised(received.opened() + received.joined()).duplicates(received.duplicates())
+        .rejections(received.rejections()).build());
   }
 
   // ---------------------------------------------------------------- the unit of work
