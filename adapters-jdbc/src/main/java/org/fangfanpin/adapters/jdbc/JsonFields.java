@@ -2,6 +2,7 @@ package org.fangfanpin.adapters.jdbc;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -40,7 +41,9 @@ final class JsonFields {
   static final int FORMAT_VERSION = 1;
 
   // One reader for every thread: Jackson's readers are immutable and thread-safe once built.
-  private static final ObjectReader READER = new ObjectMapper().reader();
+  // Trailing content after the document is refused: a column holds exactly one document.
+  private static final ObjectReader READER =
+      new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final String kind;
   private final String path;
