@@ -86,12 +86,12 @@ class DocumentsRoundTripTest {
 
   // ---------------------------------------------------------------- generated
 
-  @Property
+  @Property(tries = 500)
   void householdsComeBackEqual(@ForAll("households") Household h) {
     assertThat(Documents.household(Documents.household(h))).isEqualTo(h);
   }
 
-  @Property
+  @Property(tries = 300)
   void signalsComeBackEqual(@ForAll("signals") StoredSignal s) {
     assertThat(Documents.signal(Documents.signal(s))).isEqualTo(s);
   }
@@ -101,29 +101,29 @@ class DocumentsRoundTripTest {
     assertThat(Documents.monitoringCase(Documents.monitoringCase(c))).isEqualTo(c);
   }
 
-  @Property
+  @Property(tries = 300)
   void aidApplicationsComeBackEqual(@ForAll("applications") AidApplication a) {
     assertThat(Documents.aidApplication(Documents.aidApplication(a))).isEqualTo(a);
   }
 
-  @Property
+  @Property(tries = 300)
   void transfersComeBackEqual(@ForAll("transfers") Transfer t) {
     assertThat(Documents.transfer(Documents.transfer(t))).isEqualTo(t);
   }
 
-  @Property
+  @Property(tries = 300)
   void auditRecordsComeBackEqual(@ForAll("auditRecords") AuditRecord r) {
     assertThat(Documents.auditRecord(Documents.auditRecord(r))).isEqualTo(r);
   }
 
-  @Property
+  @Property(tries = 300)
   void eventsComeBackEqualWithTheirAttributesInOrder(@ForAll("events") DomainEvent e) {
     DomainEvent back = Documents.event(Documents.event(e));
     assertThat(back).isEqualTo(e);
     assertThat(new ArrayList<>(back.attributes().entrySet())).containsExactlyElementsOf(e.attributes().entrySet());
   }
 
-  @Property
+  @Property(tries = 300)
   void gridVisitsComeBackEqual(@ForAll("gridVisits") GridVisit v) {
     assertThat(Documents.gridVisit(Documents.gridVisit(v))).isEqualTo(v);
   }
