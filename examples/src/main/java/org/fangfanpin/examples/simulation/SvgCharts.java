@@ -14,10 +14,11 @@ import java.util.Locale;
 final class SvgCharts {
 
   private static final int WIDTH = 760;
-  private static final int HEIGHT = 320;
+  private static final int HEIGHT = 332;
   private static final int LEFT = 72;
   private static final int RIGHT = 72;
-  private static final int TOP = 16;
+  // Room above the plot for the axis titles, clear of the top tick labels.
+  private static final int TOP = 28;
   private static final int BOTTOM = 64;
   private static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
   private static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
