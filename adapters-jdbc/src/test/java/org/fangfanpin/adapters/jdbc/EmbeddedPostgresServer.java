@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -22,10 +20,8 @@ import javax.sql.DataSource;
  */
 final class EmbeddedPostgresServer {
 
-  private static final int KEEP_DATABASES = 3;
   private static final AtomicInteger NUMBER = new AtomicInteger();
   private static EmbeddedPostgres server;
-  private static final Deque<Object[]> OPEN = new ArrayDeque<>();
 
   private EmbeddedPostgresServer() {}
 
@@ -43,11 +39,9 @@ final class EmbeddedPostgresServer {
   }
 
   /**
-   * A pool on a new schema of the test database, holding the tables of the migration file
-   * applied directly (as a host with its own migration tool would): a schema costs a few
-   * milliseconds where a database or a Flyway run costs a tenth of a second or more, and the
-   * property contracts make hundreds of stores ({@link JdbcStoreTest} migrates with Flyway). The
-   * pools of earlier tests are closed.
+   * A pool on a new schema of the test database holding the tables of the migration file,
+   * applied directly as a host with its own migration tool would ({@link JdbcStoreTest} migrates
+   * with Flyway).
    */
   static synchronized HikariDataSource newDatabase(int poolSize) {
     EmbeddedPostgres pg = server();
@@ -62,12 +56,7 @@ final class EmbeddedPostgresServer {
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(0);
     config.setPoolName(schema);
-    HikariDataSource pool = new HikariDataSource(config);
-    OPEN.addLast(new Object[] {schema, pool});
-    while (OPEN.size() > KEEP_DATABASES) {
-      ((HikariDataSource) OPEN.removeFirst()[1]).close();
-    }
-    return pool;
+    return new HikariDataSource(config);
   }
 
   /** A new, empty database (no schema), for tests of migration. */
@@ -91,9 +80,15 @@ final class EmbeddedPostgresServer {
     return script;
   }
 
-  /** A store on a new, migrated database, with a pool for eight racing threads and more. */
+  private static final TestSchemas RING = new TestSchemas(() -> newDatabase(12));
+
+  /**
+   * A store on an empty, migrated schema with a pool for eight racing threads and more. The
+   * property contracts make hundreds of stores, and making a schema costs more than a whole try,
+   * so they come from a ring of schemas made once, each emptied when it comes round again.
+   */
   static JdbcStore newStore() {
-    return JdbcStore.open(newDatabase(12));
+    return JdbcStore.open(RING.next());
   }
 
   private static HikariDataSource shared;
@@ -102,7 +97,6 @@ final class EmbeddedPostgresServer {
   static synchronized JdbcStore sharedStore() {
     if (shared == null) {
       shared = newDatabase(12);
-      OPEN.removeLast();
     }
     return JdbcStore.open(shared);
   }

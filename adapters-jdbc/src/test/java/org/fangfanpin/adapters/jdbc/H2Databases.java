@@ -3,57 +3,48 @@ package org.fangfanpin.adapters.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * Fresh in-memory H2 databases for the tests (内存 H2 数据库), each migrated with Flyway. H2 runs in
- * the test's own process, so its data source needs no pool. The oldest databases of earlier tests
- * are shut down so that memory stays flat over the suite.
+ * In-memory H2 databases for the tests (内存 H2 数据库). The property contracts make hundreds of
+ * stores, and making a schema costs more than a whole try, so the contract stores come from a
+ * ring of {@value TestSchemas#RING} databases made once, each emptied when it comes round again
+ * (no test holds that many stores at once). Their schema is the migration file applied directly,
+ * as a host with its own migration tool would; {@link JdbcStoreTest} migrates with Flyway.
  */
 final class H2Databases {
 
-  private static final int KEEP = 4;
   private static final AtomicInteger NUMBER = new AtomicInteger();
-  private static final Deque<JdbcDataSource> OPEN = new ArrayDeque<>();
+  private static final TestSchemas RING = new TestSchemas(H2Databases::newMigratedDatabase);
 
   private H2Databases() {}
 
-  /** A data source on a new, empty database (not migrated). */
-  static synchronized JdbcDataSource newDataSource() {
-    JdbcDataSource ds = new JdbcDataSource();
-    // Units of work of the racing tests queue on one row for longer than H2's default second.
-    ds.setURL("jdbc:h2:mem:ffp-" + NUMBER.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
-    OPEN.addLast(ds);
-    while (OPEN.size() > KEEP) {
-      shutdown(OPEN.removeFirst());
-    }
-    return ds;
+  /** A store on an empty, migrated database. */
+  static JdbcStore newStore() {
+    return JdbcStore.open(RING.next());
   }
 
   /**
-   * A store on a new database whose schema was applied from the migration file directly, as a
-   * host with its own migration tool would, then opened: Flyway's start-up would cost a third
-   * of a second per store, and the property contracts make hundreds ({@link JdbcStoreTest}
-   * migrates with Flyway).
+   * A small pool on a new, empty database (not migrated). Opening an H2 connection costs more
+   * than a unit of work; units of work of the racing tests queue on one row for longer than H2's
+   * default lock timeout of one second.
    */
-  static JdbcStore newStore() {
-    JdbcDataSource ds = newDataSource();
+  static JdbcConnectionPool newDataSource() {
+    JdbcConnectionPool ds = JdbcConnectionPool.create(
+        "jdbc:h2:mem:ffp-" + NUMBER.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000", "sa", "");
+    ds.setMaxConnections(16);
+    return ds;
+  }
+
+  private static DataSource newMigratedDatabase() {
+    JdbcConnectionPool ds = newDataSource();
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.execute("RUNSCRIPT FROM 'classpath:/db/migration/fangfanpin/V1__fangfanpin_schema.sql' CHARSET 'UTF-8'");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    return JdbcStore.open(ds);
-  }
-
-  private static void shutdown(JdbcDataSource ds) {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      s.execute("SHUTDOWN");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return ds;
   }
 }
