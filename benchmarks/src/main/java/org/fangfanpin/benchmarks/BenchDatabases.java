@@ -59,7 +59,8 @@ final class BenchDatabases implements AutoCloseable {
       // Batched inserts become multi-row inserts: the driver's documented switch for bulk loads.
       config.setJdbcUrl(postgres.getJdbcUrl("postgres", name) + "&reWriteBatchedInserts=true");
     } else {
-      config.setJdbcUrl("jdbc:h2:file:" + h2Directory.resolve(name) + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000");
+      config.setJdbcUrl("jdbc:h2:file:" + h2Directory.resolve(name)
+          + System.getProperty("ffp.h2.settings", ";WRITE_DELAY=0;LOCK_TIMEOUT=30000"));
     }
     // Flyway holds a second connection while it migrates.
     config.setMaximumPoolSize(Math.max(2, size));

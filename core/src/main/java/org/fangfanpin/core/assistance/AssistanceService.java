@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -49,6 +50,9 @@ public final class AssistanceService {
 
   private final CoreContext ctx;
   private final PolicyLookup policy;
+
+  /** Visits or follow-ups of a bulk call stored per unit of work. */
+  static final int MOVES_PER_UNIT = 256;
 
   /** A service over the wired ports. */
   public AssistanceService(CoreContext ctx) {
@@ -108,9 +112,29 @@ public final class AssistanceService {
    */
   public Either<Rejection, MonitoringCase> recordFollowUp(String caseId, FollowUpFacts facts) {
     Objects.requireNonNull(facts, "facts");
-    return move(caseId, (s, c, today) -> s.households().find(c.householdId())
+    return move(caseId, followUp(facts));
+  }
+
+  /**
+   * Records the month's follow-ups of many cases (月度跟踪), {@value #MOVES_PER_UNIT} to a unit of
+   * work, each exactly as {@link #recordFollowUp} records it: a refused one changes nothing and the
+   * others go through. One result per entry, in order. A database store then commits once for
+   * many follow-ups.
+   *
+   * @param followUps the case id and the facts of each follow-up
+   */
+  public List<Either<Rejection, MonitoringCase>> recordFollowUps(List<Map.Entry<String, FollowUpFacts>> followUps) {
+    Objects.requireNonNull(followUps, "followUps");
+    return inUnits(followUps, (s, entry) -> {
+      String caseId = Objects.requireNonNull(entry.getKey(), "caseId");
+      return moveIn(s, caseId, followUp(Objects.requireNonNull(entry.getValue(), "facts")));
+    });
+  }
+
+  private CaseRule followUp(FollowUpFacts facts) {
+    return (s, c, today) -> s.households().find(c.householdId())
         .map(h -> AssistanceRules.recordFollowUp(c, h, facts, today, policy))
-        .orElseGet(() -> Either.left(Rejections.householdNotFound(c.householdId()))));
+        .orElseGet(() -> Either.left(Rejections.householdNotFound(c.householdId())));
   }
 
   /**
@@ -151,23 +175,38 @@ public final class AssistanceService {
   public Either<Rejection, GridVisit> recordVisit(GridVisit visit, Actor by) {
     Objects.requireNonNull(visit, "visit");
     Objects.requireNonNull(by, "by");
-    Either<Rejection, GridVisit> result = Transactions.write(ctx.store(), s -> {
-      Optional<Household> h = s.households().find(visit.householdId());
-      if (h.isEmpty()) {
-        return Either.<Rejection, GridVisit>left(Rejections.householdNotFound(visit.householdId()));
-      }
-      GridRepository grid = s.grid();
-      Either<Rejection, GridMove> decided = AssistanceRules.recordVisit(h.get(), visit, by,
-          grid.workerOf(visit.householdId()), grid.lastVisit(visit.householdId(), visit.visitedOn()), ctx.today());
-      if (decided.isLeft()) {
-        return Either.<Rejection, GridVisit>left(decided.getLeft());
-      }
-      grid.recordVisit(visit);
-      audit(s, decided.get());
-      return Either.<Rejection, GridVisit>right(visit);
-    });
+    Either<Rejection, GridVisit> result = Transactions.write(ctx.store(), s -> visit(s, visit, by));
     log("grid visit to household", visit.householdId(), result);
     return result;
+  }
+
+  /**
+   * Records a grid worker's round of visits (一轮走访), {@value #MOVES_PER_UNIT} to a unit of work,
+   * each decided as {@link #recordVisit} decides it and on what the visits before it stored: a
+   * refused visit stores nothing and the others go through. One result per visit, in order.
+   * For hosts that take visits in bulk from a grid app; a database store then commits once for
+   * many visits.
+   */
+  public List<Either<Rejection, GridVisit>> recordVisits(List<GridVisit> visits, Actor by) {
+    Objects.requireNonNull(visits, "visits");
+    Objects.requireNonNull(by, "by");
+    return inUnits(visits, (s, visit) -> visit(s, Objects.requireNonNull(visit, "visit"), by));
+  }
+
+  private Either<Rejection, GridVisit> visit(StoreSession s, GridVisit visit, Actor by) {
+    Optional<Household> h = s.households().find(visit.householdId());
+    if (h.isEmpty()) {
+      return Either.left(Rejections.householdNotFound(visit.householdId()));
+    }
+    GridRepository grid = s.grid();
+    Either<Rejection, GridMove> decided = AssistanceRules.recordVisit(h.get(), visit, by,
+        grid.workerOf(visit.householdId()), grid.lastVisit(visit.householdId(), visit.visitedOn()), ctx.today());
+    if (decided.isLeft()) {
+      return Either.left(decided.getLeft());
+    }
+    grid.recordVisit(visit);
+    audit(s, decided.get());
+    return Either.right(visit);
   }
 
   /**
@@ -222,25 +261,53 @@ public final class AssistanceService {
 
   private Either<Rejection, MonitoringCase> move(String caseId, CaseRule rule) {
     Objects.requireNonNull(caseId, "caseId");
-    Either<Rejection, MonitoringCase> result = Transactions.write(ctx.store(), s -> {
-      Optional<MonitoringCase> found = s.cases().find(caseId);
-      if (found.isEmpty()) {
-        return Either.<Rejection, MonitoringCase>left(Rejections.caseNotFound(caseId));
-      }
-      MonitoringCase before = found.get();
-      Either<Rejection, CaseMove> decided = rule.apply(s, before, ctx.today());
-      if (decided.isLeft()) {
-        return Either.<Rejection, MonitoringCase>left(decided.getLeft());
-      }
-      CaseMove m = decided.get();
-      s.cases().update(m.after());
-      m.household().ifPresent(s.households()::put);
-      Recorder.audit(s, before.area(), ctx.now(), m.actor(), m.action(), before.id(), Optional.of(m.beforeState()),
-          m.afterState());
-      return Either.<Rejection, MonitoringCase>right(m.after());
-    });
+    Either<Rejection, MonitoringCase> result = Transactions.write(ctx.store(), s -> moveIn(s, caseId, rule));
     log("assistance move on case", caseId, result);
     return result;
+  }
+
+  private Either<Rejection, MonitoringCase> moveIn(StoreSession s, String caseId, CaseRule rule) {
+    Optional<MonitoringCase> found = s.cases().find(caseId);
+    if (found.isEmpty()) {
+      return Either.left(Rejections.caseNotFound(caseId));
+    }
+    MonitoringCase before = found.get();
+    Either<Rejection, CaseMove> decided = rule.apply(s, before, ctx.today());
+    if (decided.isLeft()) {
+      return Either.left(decided.getLeft());
+    }
+    CaseMove m = decided.get();
+    s.cases().update(m.after());
+    m.household().ifPresent(s.households()::put);
+    Recorder.audit(s, before.area(), ctx.now(), m.actor(), m.action(), before.id(), Optional.of(m.beforeState()),
+        m.afterState());
+    return Either.right(m.after());
+  }
+
+  /** One item's work inside a shared unit of work. */
+  @FunctionalInterface
+  private interface ItemWork<I, R> {
+    Either<Rejection, R> apply(StoreSession s, I item);
+  }
+
+  /**
+   * Runs the items' work {@link #MOVES_PER_UNIT} to a unit of work. The work of one unit returns
+   * its own results, so a retried unit counts nothing twice; a refusal stores nothing, since every
+   * item decides before it writes.
+   */
+  private <I, R> List<Either<Rejection, R>> inUnits(List<I> items, ItemWork<I, R> work) {
+    List<Either<Rejection, R>> results = new ArrayList<>(items.size());
+    for (int from = 0; from < items.size(); from += MOVES_PER_UNIT) {
+      List<I> chunk = items.subList(from, Math.min(items.size(), from + MOVES_PER_UNIT));
+      results.addAll(Transactions.write(ctx.store(), s -> {
+        List<Either<Rejection, R>> done = new ArrayList<>(chunk.size());
+        for (I item : chunk) {
+          done.add(work.apply(s, item));
+        }
+        return done;
+      }));
+    }
+    return results;
   }
 
   private void audit(StoreSession s, GridMove m) {

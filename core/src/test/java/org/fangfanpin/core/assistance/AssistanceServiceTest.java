@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -294,6 +295,38 @@ class AssistanceServiceTest {
     }
 
     @Test
+    void aBulkCallRecordsEachFollowUpAsOneByOneWouldAndARefusedOneChangesNothing() {
+      int cases = AssistanceService.MOVES_PER_UNIT + 3;
+      List<Map.Entry<String, FollowUpFacts>> followUps = new ArrayList<>();
+      for (int i = 0; i < cases; i++) {
+        Household h = county.household("h-" + i, VILLAGE_A1);
+        insertCase("case-" + i, h, CaseState.CONFIRMED);
+        followUps.add(Map.entry("case-" + i, new FollowUpFacts(YearMonth.of(2025, 4), TODAY, VILLAGE_GROUP_A1,
+            Money.ofYuan(20_000 + i), Money.ZERO, Set.of())));
+      }
+      // A second follow-up of case-3's month, and one of an unknown case, in the middle.
+      followUps.add(5, Map.entry("case-3", new FollowUpFacts(YearMonth.of(2025, 4), TODAY, VILLAGE_GROUP_A1,
+          Money.ofYuan(1), Money.ZERO, Set.of())));
+      followUps.add(AssistanceService.MOVES_PER_UNIT, Map.entry("case-missing", followUps.get(0).getValue()));
+      int recordsBefore = audit().size();
+
+      List<Either<Rejection, MonitoringCase>> results = assistance.recordFollowUps(followUps);
+
+      assertThat(results).hasSize(followUps.size());
+      assertThat(results.get(5).getLeft().code()).isEqualTo("assistance.follow_up_exists");
+      assertThat(results.get(AssistanceService.MOVES_PER_UNIT).getLeft().code()).isEqualTo("case.not_found");
+      assertThat(results.stream().filter(Either::isRight)).hasSize(cases);
+      assertThat(audit()).hasSize(recordsBefore + cases);
+      for (int i = 0; i < cases; i++) {
+        String id = "case-" + i;
+        MonitoringCase stored = county.store.read(s -> s.cases().find(id)).orElseThrow();
+        assertThat(stored.followUps()).hasSize(1);
+        Household entry = county.store.read(s -> s.households().find(stored.householdId())).orElseThrow();
+        assertThat(entry.incomeLast12Months()).isEqualTo(Money.ofYuan(20_000 + i));
+      }
+    }
+
+    @Test
     void refusesACaseWhoseHouseholdIsNotInTheRegister() {
       Household h = county.household("h-1", VILLAGE_A1).withId("h-missing");
       insertCase("case-1", h, CaseState.CONFIRMED);
@@ -394,6 +427,35 @@ class AssistanceServiceTest {
           "household.not_found");
       rejected(assistance.assignGrid("h-1", "grid-a1", TestCounty.TOWNSHIP_OFFICER_B), "actor.outside_jurisdiction");
       assertThat(audit()).isEmpty();
+    }
+
+    @Test
+    void aRoundOfVisitsIsRecordedAsVisitByVisitWouldRecordIt() {
+      for (int i = 0; i < 4; i++) {
+        county.household("h-" + i, VILLAGE_A1);
+        if (i != 2) {
+          accepted(assistance.assignGrid("h-" + i, "grid-a1", TOWNSHIP_OFFICER_A));
+        }
+      }
+      int recordsBefore = audit().size();
+      List<GridVisit> round = List.of(new GridVisit("grid-a1", "h-0", TODAY, "走访"),
+          new GridVisit("grid-a1", "h-1", TODAY, "走访"),
+          new GridVisit("grid-a1", "h-2", TODAY, "未分配"),
+          new GridVisit("grid-a1", "h-1", TODAY, "同日再次走访"),
+          new GridVisit("grid-a1", "h-3", TODAY, "走访"));
+
+      List<Either<Rejection, GridVisit>> results = assistance.recordVisits(round, GRID_WORKER_A1);
+
+      assertThat(results).extracting(r -> r.isLeft() ? r.getLeft().code() : "ok").containsExactly("ok", "ok",
+          "assistance.household_not_assigned", "assistance.visit_exists", "ok");
+      assertThat(audit()).hasSize(recordsBefore + 3);
+      Optional<GridVisit> h1 = county.store.read(s -> s.grid().lastVisit("h-1", TODAY));
+      Optional<GridVisit> h2 = county.store.read(s -> s.grid().lastVisit("h-2", TODAY));
+      assertThat(h1).contains(round.get(1));
+      assertThat(h2).isEmpty();
+      assertThat(assistance.recordVisits(List.of(new GridVisit("grid-a1", "h-0", TODAY, "走访")),
+          VILLAGE_GROUP_A1)).singleElement().satisfies(r -> assertThat(r.getLeft().code())
+          .isEqualTo("actor.role_not_allowed"));
     }
 
     @Test
