@@ -1,6 +1,10 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -34,6 +38,35 @@ final class JdbcHouseholds implements HouseholdRepository {
       s.setString(1, id);
       s.setString(2, household.area().code());
       s.setString(3, doc);
+    });
+  }
+
+  /**
+   * The register's bulk path: one batched upsert of every household. Of several entries with one
+   * id only the last is sent, since PostgreSQL refuses to upsert a row twice in one statement.
+   */
+  @Override
+  public void putAll(Collection<Household> households) {
+    session.checkWritable();
+    Objects.requireNonNull(households, "households");
+    Map<String, Household> last = new LinkedHashMap<>();
+    for (Household h : households) {
+      Objects.requireNonNull(h, "household");
+      last.remove(h.id());
+      last.put(Columns.text("ffp_household.id", h.id(), Columns.ID), h);
+    }
+    if (last.isEmpty()) {
+      return;
+    }
+    List<String[]> rows = new ArrayList<>(last.size());
+    for (Household h : last.values()) {
+      rows.add(new String[] {h.id(), h.area().code(),
+          Columns.text("ffp_household.doc", Documents.household(h), Columns.DOCUMENT)});
+    }
+    session.batch(WHAT, session.dialect.upsert("ffp_household", List.of("id"), COLUMNS), rows, (s, row) -> {
+      s.setString(1, row[0]);
+      s.setString(2, row[1]);
+      s.setString(3, row[2]);
     });
   }
 

@@ -220,6 +220,36 @@ final class JdbcSession implements StoreSession {
     }
   }
 
+  /** Rows sent to the database per batch: large enough to amortise round trips, small enough to keep memory flat. */
+  static final int BATCH_ROWS = 1_000;
+
+  /** Binds one item's parameters of a batched statement. */
+  @FunctionalInterface
+  interface ItemBinder<T> {
+    void bind(PreparedStatement statement, T item) throws SQLException;
+  }
+
+  /** Runs the statement once per item, {@link #BATCH_ROWS} items to a JDBC batch. */
+  <T> void batch(String what, String sql, java.util.Collection<T> items, ItemBinder<T> binder) {
+    try {
+      PreparedStatement statement = prepared(sql);
+      int pending = 0;
+      for (T item : items) {
+        binder.bind(statement, item);
+        statement.addBatch();
+        if (++pending == BATCH_ROWS) {
+          statement.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        statement.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw failure(e, what);
+    }
+  }
+
   /**
    * Inserts unless a unique key of the row is taken; returns whether it inserted. Leaves the
    * transaction usable either way (see {@link Dialect#insertIgnoringDuplicates}).
