@@ -269,6 +269,20 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
+   * Claims a key this write session looked up and did not find (see {@code V2__claims.sql}):
+   * inserts the claim, waiting for a unit of work that claimed it first to end, then locks it
+   * until this session ends. A caller looks the key up again afterwards.
+   */
+  void claim(String kind, String key) {
+    JdbcSession.Binder bind = s -> {
+      s.setString(1, kind);
+      s.setString(2, key);
+    };
+    insertIgnoringDuplicates("ffp_claim", "ffp_claim", List.of("kind", "claim_key"), bind);
+    one("ffp_claim", "SELECT kind FROM ffp_claim WHERE kind = ? AND claim_key = ? FOR UPDATE", bind, r -> Boolean.TRUE);
+  }
+
+  /**
    * The rows of the query, read lazily with a fetch size as the stream is consumed (PostgreSQL
    * uses a cursor, since the transaction is open). Closing the stream closes its statement; the
    * session closes it too if the work does not.

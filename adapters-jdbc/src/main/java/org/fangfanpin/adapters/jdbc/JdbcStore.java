@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStore implements UnitOfWork {
 
   /** The schema version these classes are written for. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
   private static final String MIGRATIONS = "classpath:db/migration/fangfanpin";

@@ -41,6 +41,7 @@ final class JdbcCounty {
   static final Actor VILLAGE_GROUP_A1 = Actor.of("vwg-a1", Role.VILLAGE_WORKING_GROUP, VILLAGE_A1);
   static final Actor TOWNSHIP_OFFICER_A = Actor.of("twp-a", Role.TOWNSHIP_OFFICER, TOWNSHIP_A);
   static final Actor COUNTY_OFFICER = Actor.of("county-1", Role.COUNTY_OFFICE, COUNTY);
+  static final Actor HOTLINE = Actor.of("12317", Role.HOTLINE_OPERATOR, COUNTY);
   static final Actor COUNTY_OFFICER_OTHER = Actor.of("county-2", Role.COUNTY_OFFICE, COUNTY);
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 

@@ -72,7 +72,20 @@ class JdbcStoreTest {
 
     assertThatThrownBy(() -> JdbcStore.open(ds))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("schema is at version 0; this library needs 1");
+        .hasMessageContaining("schema is at version 0; this library needs 2");
+  }
+
+  @Test
+  void openRefusesADatabaseMigratedOnlyToVersionOne() throws SQLException {
+    JdbcConnectionPool ds = H2Databases.newDataSource();
+    execute(ds, "RUNSCRIPT FROM 'classpath:/db/migration/fangfanpin/V1__fangfanpin_schema.sql' CHARSET 'UTF-8'");
+
+    assertThatThrownBy(() -> JdbcStore.open(ds))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("schema is at version 1; this library needs 2");
+    execute(ds, "RUNSCRIPT FROM 'classpath:/db/migration/fangfanpin/V2__claims.sql' CHARSET 'UTF-8'");
+    assertThat(JdbcStore.open(ds).<Boolean>read(s -> s.households().find("H1").isEmpty()))
+        .as("opened once the host applied the next file").isTrue();
   }
 
   @Test
