@@ -4,7 +4,8 @@
 -- here (inserts the row, or waits for the unit of work that inserted it first, then locks it), so
 -- that of two units of work that look before they store under one key, the second sees what the
 -- first stored instead of failing on the unique key: write sessions behave as if they ran one
--- after the other. A claim holds no data; one left by a unit that stored nothing is harmless.
+-- after the other. A claim holds no data; a unit deletes its claims just before it commits, so
+-- the table is empty between units of work.
 CREATE TABLE ffp_claim (
   kind      VARCHAR(32) NOT NULL,
   claim_key VARCHAR(400) NOT NULL,

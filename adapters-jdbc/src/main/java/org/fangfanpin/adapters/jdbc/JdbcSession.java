@@ -43,6 +43,7 @@ final class JdbcSession implements StoreSession {
   private boolean open = true;
   private boolean failed;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private List<String[]> claims;
   private final Set<AutoCloseable> cursors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   private JdbcHouseholds households;
@@ -280,6 +281,25 @@ final class JdbcSession implements StoreSession {
     };
     insertIgnoringDuplicates("ffp_claim", "ffp_claim", List.of("kind", "claim_key"), bind);
     one("ffp_claim", "SELECT kind FROM ffp_claim WHERE kind = ? AND claim_key = ? FOR UPDATE", bind, r -> Boolean.TRUE);
+    if (claims == null) {
+      claims = new ArrayList<>();
+    }
+    claims.add(new String[] {kind, key});
+  }
+
+  /**
+   * Deletes the session's claims just before it commits: a claim matters only while its unit of
+   * work runs, and a unit waiting on one goes on when this one commits either way, so the table
+   * stays empty between units of work.
+   */
+  void releaseClaims() {
+    if (claims != null) {
+      batch("ffp_claim", "DELETE FROM ffp_claim WHERE kind = ? AND claim_key = ?", claims, (s, c) -> {
+        s.setString(1, c[0]);
+        s.setString(2, c[1]);
+      });
+      claims = null;
+    }
   }
 
   /**

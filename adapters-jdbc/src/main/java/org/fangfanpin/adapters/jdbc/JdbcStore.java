@@ -161,6 +161,9 @@ public final class JdbcStore implements UnitOfWork {
       T result;
       try {
         result = work.apply(session);
+        if (writable && !session.failed()) {
+          session.releaseClaims();
+        }
       } catch (RuntimeException | Error failure) {
         session.close();
         rollbackQuietly(connection);
