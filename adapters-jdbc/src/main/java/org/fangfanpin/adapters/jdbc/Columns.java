@@ -41,6 +41,15 @@ final class Columns {
     }
   }
 
+  /** The instant as a UTC timestamp, if a TIMESTAMP WITH TIME ZONE column holds it. */
+  static java.time.OffsetDateTime timestamp(String column, java.time.Instant at) {
+    if (at.isBefore(FIRST_DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+        || !at.isBefore(LAST_DAY.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
+      throw new IllegalArgumentException(column + " 超出 0001 至 9999 年 / " + column + " is outside the years 0001 to 9999");
+    }
+    return java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+  }
+
   /** The day, if a DATE column holds it. */
   static LocalDate day(String column, LocalDate day) {
     if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {

@@ -13,6 +13,11 @@ import org.fangfanpin.spi.store.StaleVersionException;
 /**
  * Aid applications (救助申请) in table {@code ffp_aid_application}, versioned like the cases: an
  * update names the version it replaces, and in a write session a read locks the row.
+ *
+ * <p>An application is decided on the fund's balances (the caps, the pool), which a write session
+ * locks through the fund's row (see {@link JdbcLedger}). A write session therefore locks the fund
+ * of an application before the application's own row: a batch paying several applications and an
+ * approval of one of them would otherwise each hold what the other waits for.
  */
 final class JdbcAidApplications implements AidApplicationRepository {
 
@@ -29,8 +34,18 @@ final class JdbcAidApplications implements AidApplicationRepository {
   public Optional<AidApplication> find(String applicationId) {
     session.checkOpen();
     Objects.requireNonNull(applicationId, "applicationId");
-    String sql = "SELECT doc FROM ffp_aid_application WHERE id = ?" + (session.writable ? " FOR UPDATE" : "");
-    return session.one(WHAT, sql, s -> s.setString(1, applicationId), r -> Documents.aidApplication(r.getString(1)));
+    if (!session.writable) {
+      return session.one(WHAT, "SELECT doc FROM ffp_aid_application WHERE id = ?", s -> s.setString(1, applicationId),
+          r -> Documents.aidApplication(r.getString(1)));
+    }
+    Optional<Object[]> fund = session.one(WHAT, "SELECT village, fund_year FROM ffp_aid_application WHERE id = ?",
+        s -> s.setString(1, applicationId), r -> new Object[] {r.getString(1), r.getInt(2)});
+    if (fund.isEmpty()) {
+      return Optional.empty();
+    }
+    lockFundOf(AreaCode.of((String) fund.get()[0]), (Integer) fund.get()[1]);
+    return session.one(WHAT, "SELECT doc FROM ffp_aid_application WHERE id = ? FOR UPDATE",
+        s -> s.setString(1, applicationId), r -> Documents.aidApplication(r.getString(1)));
   }
 
   /**
@@ -66,6 +81,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
   public void update(AidApplication a) {
     session.checkWritable();
     Objects.requireNonNull(a, "application");
+    lockFundOf(a.area(), a.fundYear());
     Optional<Long> stored = session.one(WHAT, "SELECT version FROM ffp_aid_application WHERE id = ? FOR UPDATE",
         s -> s.setString(1, a.id()), r -> r.getLong(1));
     if (stored.isEmpty()) {
@@ -91,6 +107,12 @@ final class JdbcAidApplications implements AidApplicationRepository {
     if (changed != 1) {
       throw new StaleVersionException("救助申请已被另一工作单元修改 / the aid application was changed by another unit of work");
     }
+  }
+
+  /** Locks the fund of the county the area (a village) lies in, for the fund year. */
+  private void lockFundOf(AreaCode area, int fundYear) {
+    // A county's code is the first six digits of every code inside it, then zeros.
+    ((JdbcLedger) session.ledger()).lockFund(AreaCode.of(area.code().substring(0, 6) + "000000"), fundYear);
   }
 
   @Override

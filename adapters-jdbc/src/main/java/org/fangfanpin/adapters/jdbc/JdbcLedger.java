@@ -38,10 +38,33 @@ final class JdbcLedger implements LedgerRepository {
     this.session = session;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In a write session a transfer found locks its fund (what the unit decides next, such as
+   * whether it was reversed, rests on it), and an id not found is claimed, so that a unit of work
+   * posting under the same id first is seen rather than clashed with.
+   */
   @Override
   public Optional<Transfer> find(String transferId) {
     session.checkOpen();
     Objects.requireNonNull(transferId, "transferId");
+    if (transferId.length() > Columns.ID) {
+      return Optional.empty();
+    }
+    Optional<Transfer> found = read(transferId);
+    if (session.writable) {
+      if (found.isPresent()) {
+        lockFund(found.get().county(), found.get().fundYear());
+      } else {
+        session.claim("transfer", transferId);
+        found = read(transferId);
+      }
+    }
+    return found;
+  }
+
+  private Optional<Transfer> read(String transferId) {
     return session.one(WHAT, "SELECT doc FROM ffp_transfer WHERE id = ?", s -> s.setString(1, transferId),
         r -> Documents.transfer(r.getString(1)));
   }
@@ -81,7 +104,7 @@ final class JdbcLedger implements LedgerRepository {
       s.setString(8, doc);
     });
     if (!stored) {
-      boolean idTaken = find(id).isPresent();
+      boolean idTaken = read(id).isPresent();
       throw new DuplicateKeyException(idTaken ? "转账编号已被占用 / the transfer id is taken"
           : "该转账已被冲正 / the transfer named by the reversal is already reversed");
     }
@@ -106,10 +129,16 @@ final class JdbcLedger implements LedgerRepository {
     return Money.ofFen(balanceFen(account.key()));
   }
 
+  /** {@inheritDoc} In a write session it locks the original's fund first, as {@link #find} does. */
   @Override
   public Optional<Transfer> reversalOf(String transferId) {
     session.checkOpen();
     Objects.requireNonNull(transferId, "transferId");
+    if (session.writable) {
+      Optional<Object[]> fund = session.one(WHAT, "SELECT county, fund_year FROM ffp_transfer WHERE id = ?",
+          s -> s.setString(1, transferId), r -> new Object[] {r.getString(1), r.getInt(2)});
+      fund.ifPresent(f -> lockFund(AreaCode.of((String) f[0]), (Integer) f[1]));
+    }
     return session.one(WHAT, "SELECT doc FROM ffp_transfer WHERE reverses = ?", s -> s.setString(1, transferId),
         r -> Documents.transfer(r.getString(1)));
   }
@@ -138,8 +167,11 @@ final class JdbcLedger implements LedgerRepository {
         });
   }
 
-  /** Locks the fund's row until the session ends, making it on first use. */
-  private void lockFund(AreaCode county, int fundYear) {
+  /**
+   * Locks the fund's row until the session ends, making it on first use. Aid applications take it
+   * too, before their own rows, so that every unit of work over a fund locks in the same order.
+   */
+  void lockFund(AreaCode county, int fundYear) {
     String key = county.code() + "/" + fundYear;
     if (lockedFunds.contains(key)) {
       return;

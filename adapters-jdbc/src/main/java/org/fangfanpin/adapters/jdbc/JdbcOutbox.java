@@ -2,7 +2,6 @@ package org.fangfanpin.adapters.jdbc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,7 +67,7 @@ final class JdbcOutbox implements OutboxRepository {
     session.checkWritable();
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(at, "at");
-    OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    OffsetDateTime when = Columns.timestamp("ffp_outbox.delivered_at", at);
     session.update(WHAT, "UPDATE ffp_outbox SET delivered_at = ? WHERE event_id = ? AND delivered_at IS NULL", s -> {
       s.setObject(1, when);
       s.setString(2, eventId);

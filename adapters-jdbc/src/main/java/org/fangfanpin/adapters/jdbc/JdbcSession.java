@@ -43,6 +43,7 @@ final class JdbcSession implements StoreSession {
   private boolean open = true;
   private boolean failed;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private List<String[]> claims;
   private final Set<AutoCloseable> cursors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   private JdbcHouseholds households;
@@ -265,6 +266,39 @@ final class JdbcSession implements StoreSession {
         return false;
       }
       throw failure(e, what);
+    }
+  }
+
+  /**
+   * Claims a key this write session looked up and did not find (see {@code V2__claims.sql}):
+   * inserts the claim, waiting for a unit of work that claimed it first to end, then locks it
+   * until this session ends. A caller looks the key up again afterwards.
+   */
+  void claim(String kind, String key) {
+    JdbcSession.Binder bind = s -> {
+      s.setString(1, kind);
+      s.setString(2, key);
+    };
+    insertIgnoringDuplicates("ffp_claim", "ffp_claim", List.of("kind", "claim_key"), bind);
+    one("ffp_claim", "SELECT kind FROM ffp_claim WHERE kind = ? AND claim_key = ? FOR UPDATE", bind, r -> Boolean.TRUE);
+    if (claims == null) {
+      claims = new ArrayList<>();
+    }
+    claims.add(new String[] {kind, key});
+  }
+
+  /**
+   * Deletes the session's claims just before it commits: a claim matters only while its unit of
+   * work runs, and a unit waiting on one goes on when this one commits either way, so the table
+   * stays empty between units of work.
+   */
+  void releaseClaims() {
+    if (claims != null) {
+      batch("ffp_claim", "DELETE FROM ffp_claim WHERE kind = ? AND claim_key = ?", claims, (s, c) -> {
+        s.setString(1, c[0]);
+        s.setString(2, c[1]);
+      });
+      claims = null;
     }
   }
 

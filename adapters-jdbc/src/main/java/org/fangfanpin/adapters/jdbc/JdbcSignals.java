@@ -28,11 +28,29 @@ final class JdbcSignals implements SignalRepository {
     this.session = session;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In a write session a key not found is claimed, so that a unit of work storing the same
+   * signal first (a redelivery racing the delivery) is seen rather than clashed with.
+   */
   @Override
   public Optional<StoredSignal> find(Channel channel, String sourceRef) {
     session.checkOpen();
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(sourceRef, "sourceRef");
+    if (sourceRef.length() > Columns.ID) {
+      return Optional.empty();
+    }
+    Optional<StoredSignal> found = read(channel, sourceRef);
+    if (found.isEmpty() && session.writable) {
+      session.claim("signal", channel.name() + "/" + sourceRef);
+      found = read(channel, sourceRef);
+    }
+    return found;
+  }
+
+  private Optional<StoredSignal> read(Channel channel, String sourceRef) {
     return session.one(WHAT, "SELECT doc FROM ffp_signal WHERE channel = ? AND source_ref = ?", s -> {
       s.setString(1, channel.name());
       s.setString(2, sourceRef);

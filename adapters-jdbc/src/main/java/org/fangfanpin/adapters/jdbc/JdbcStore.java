@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStore implements UnitOfWork {
 
   /** The schema version these classes are written for. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
   private static final String MIGRATIONS = "classpath:db/migration/fangfanpin";
@@ -119,13 +119,27 @@ public final class JdbcStore implements UnitOfWork {
       throw new IllegalStateException("会话不能嵌套 / sessions of a JDBC store do not nest: this thread already runs one");
     }
     inSession.set(Boolean.TRUE);
-    try (Connection connection = connect()) {
+    Connection connection = null;
+    try {
+      connection = connect();
       return inTransaction(connection, work, writable);
-    } catch (SQLException e) {
-      // Only closing the connection gets here; the transaction has ended by then.
-      throw SqlFailures.translate(e, "closing the connection");
     } finally {
       inSession.remove();
+      if (connection != null) {
+        closeQuietly(connection);
+      }
+    }
+  }
+
+  /**
+   * Gives the connection back. The transaction has ended by then, committed or not, so a failure
+   * here must not make the caller run a committed unit of work again.
+   */
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.debug("closing a connection failed (SQLState {})", e.getSQLState());
     }
   }
 
@@ -147,6 +161,9 @@ public final class JdbcStore implements UnitOfWork {
       T result;
       try {
         result = work.apply(session);
+        if (writable && !session.failed()) {
+          session.releaseClaims();
+        }
       } catch (RuntimeException | Error failure) {
         session.close();
         rollbackQuietly(connection);

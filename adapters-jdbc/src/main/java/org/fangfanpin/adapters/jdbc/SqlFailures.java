@@ -27,8 +27,9 @@ final class SqlFailures {
           + " (SQLState " + state + ")", e);
     }
     if (state != null && state.startsWith("22")) {
+      // Without the database's own message as cause: it may quote the value refused.
       return new IllegalArgumentException("数据库无法保存该值 / the database cannot hold a value for " + what
-          + " (SQLState " + state + ")", e);
+          + " (SQLState " + state + ")");
     }
     return new IllegalStateException("数据库故障 / database failure in " + what + " (SQLState " + state + ")", e);
   }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -39,7 +40,7 @@ final class EmbeddedPostgresServer {
   }
 
   /**
-   * A pool on a new schema of the test database holding the tables of the migration file,
+   * A pool on a new schema of the test database holding the tables of the migration files,
    * applied directly as a host with its own migration tool would ({@link JdbcStoreTest} migrates
    * with Flyway).
    */
@@ -66,16 +67,22 @@ final class EmbeddedPostgresServer {
     return server().getDatabase("postgres", name);
   }
 
+  /** The migration files in order, as a host with its own migration tool applies them. */
+  static final List<String> MIGRATIONS = List.of("V1__fangfanpin_schema.sql", "V2__claims.sql");
+
   private static String script;
 
   private static synchronized String schemaScript() {
     if (script == null) {
-      try (InputStream in = EmbeddedPostgresServer.class.getResourceAsStream(
-          "/db/migration/fangfanpin/V1__fangfanpin_schema.sql")) {
-        script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      StringBuilder all = new StringBuilder();
+      for (String file : MIGRATIONS) {
+        try (InputStream in = EmbeddedPostgresServer.class.getResourceAsStream("/db/migration/fangfanpin/" + file)) {
+          all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
+      script = all.toString();
     }
     return script;
   }

@@ -11,7 +11,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * In-memory H2 databases for the tests (内存 H2 数据库). The property contracts make hundreds of
  * stores, and making a schema costs more than a whole try, so the contract stores come from a
  * ring of {@value TestSchemas#RING} databases made once, each emptied when it comes round again
- * (no test holds that many stores at once). Their schema is the migration file applied directly,
+ * (no test holds that many stores at once). Their schema is the migration files applied directly,
  * as a host with its own migration tool would; {@link JdbcStoreTest} migrates with Flyway.
  */
 final class H2Databases {
@@ -41,7 +41,9 @@ final class H2Databases {
   private static DataSource newMigratedDatabase() {
     JdbcConnectionPool ds = newDataSource();
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      s.execute("RUNSCRIPT FROM 'classpath:/db/migration/fangfanpin/V1__fangfanpin_schema.sql' CHARSET 'UTF-8'");
+      for (String file : EmbeddedPostgresServer.MIGRATIONS) {
+        s.execute("RUNSCRIPT FROM 'classpath:/db/migration/fangfanpin/" + file + "' CHARSET 'UTF-8'");
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

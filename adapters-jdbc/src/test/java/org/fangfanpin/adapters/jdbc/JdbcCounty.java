@@ -41,6 +41,7 @@ final class JdbcCounty {
   static final Actor VILLAGE_GROUP_A1 = Actor.of("vwg-a1", Role.VILLAGE_WORKING_GROUP, VILLAGE_A1);
   static final Actor TOWNSHIP_OFFICER_A = Actor.of("twp-a", Role.TOWNSHIP_OFFICER, TOWNSHIP_A);
   static final Actor COUNTY_OFFICER = Actor.of("county-1", Role.COUNTY_OFFICE, COUNTY);
+  static final Actor HOTLINE = Actor.of("12317", Role.HOTLINE_OPERATOR, COUNTY);
   static final Actor COUNTY_OFFICER_OTHER = Actor.of("county-2", Role.COUNTY_OFFICE, COUNTY);
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -68,7 +69,17 @@ final class JdbcCounty {
 
   /** Stores a lifted household of four in the village, above the line, and returns it. */
   Household household(String id, AreaCode village) {
-    Household h = Household.builder()
+    Household h = lifted(id, village, Money.ofYuan(40_000));
+    store.write(s -> {
+      s.households().put(h);
+      return null;
+    });
+    return h;
+  }
+
+  /** A lifted household of four in the village with the income of the last 12 months (not stored). */
+  Household lifted(String id, AreaCode village, Money income) {
+    return Household.builder()
         .id(id)
         .area(village)
         .status(HouseholdStatus.LIFTED)
@@ -78,16 +89,11 @@ final class JdbcCounty {
         .seniorStudents(0)
         .disabledMembers(0)
         .seriouslyIllMembers(0)
-        .incomeLast12Months(Money.ofYuan(40_000))
+        .incomeLast12Months(income)
         .previousYearIncome(Money.ofYuan(40_000))
         .rigidExpenditure(Money.ZERO)
         .unmetNeeds(Set.<BasicNeed>of())
         .build();
-    store.write(s -> {
-      s.households().put(h);
-      return null;
-    });
-    return h;
   }
 
   /** Stores the household with an open monitoring case, as the fund needs of an applicant. */

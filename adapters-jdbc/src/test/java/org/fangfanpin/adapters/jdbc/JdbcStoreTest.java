@@ -15,7 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.fangfanpin.spi.contract.FundFixtures;
 import org.fangfanpin.spi.contract.StoreFixtures;
+import org.fangfanpin.spi.fund.Transfer;
+import org.fangfanpin.spi.intake.Channel;
+import org.fangfanpin.spi.model.Money;
 import org.fangfanpin.spi.model.Household;
 import org.fangfanpin.spi.store.IdSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * database to the schema and a second run changes nothing; a database without the schema, or
  * with an older one, is refused with a clear message; on H2 the store makes every commit durable
  * ({@code WRITE_DELAY 0}); sessions do not nest; ids stay unique after a restart; a stream left
- * open or half read does not outlive its session.
+ * open or half read does not outlive its session; keys claimed by a unit do not outlive it.
  */
 class JdbcStoreTest {
 
@@ -72,7 +76,20 @@ class JdbcStoreTest {
 
     assertThatThrownBy(() -> JdbcStore.open(ds))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("schema is at version 0; this library needs 1");
+        .hasMessageContaining("schema is at version 0; this library needs 2");
+  }
+
+  @Test
+  void openRefusesADatabaseMigratedOnlyToVersionOne() throws SQLException {
+    JdbcConnectionPool ds = H2Databases.newDataSource();
+    execute(ds, "RUNSCRIPT FROM 'classpath:/db/migration/fangfanpin/V1__fangfanpin_schema.sql' CHARSET 'UTF-8'");
+
+    assertThatThrownBy(() -> JdbcStore.open(ds))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("schema is at version 1; this library needs 2");
+    execute(ds, "RUNSCRIPT FROM 'classpath:/db/migration/fangfanpin/V2__claims.sql' CHARSET 'UTF-8'");
+    assertThat(JdbcStore.open(ds).<Boolean>read(s -> s.households().find("H1").isEmpty()))
+        .as("opened once the host applied the next file").isTrue();
   }
 
   @Test
@@ -162,6 +179,28 @@ class JdbcStoreTest {
     }
   }
 
+  @Test
+  void keysClaimedByAUnitOfWorkAreReleasedWhenItCommitsOrRollsBack() throws SQLException {
+    for (DataSource ds : List.<DataSource>of(H2Databases.newDataSource(), EmbeddedPostgresServer.newEmptyDatabase())) {
+      JdbcStore store = JdbcStore.migrate(ds);
+      Transfer in = FundFixtures.appropriation("t-1", Money.ofYuan(1_000));
+
+      store.write(s -> {
+        assertThat(s.ledger().find("t-1")).isEmpty();
+        assertThat(s.signals().find(Channel.GRID_SCREENING, "grid-1")).isEmpty();
+        s.ledger().post(in);
+        return null;
+      });
+      assertThatThrownBy(() -> store.write(s -> {
+        s.ledger().find("t-2");
+        throw new IllegalStateException("rolled back");
+      })).hasMessage("rolled back");
+
+      assertThat(count(ds, "SELECT COUNT(*) FROM ffp_claim")).isZero();
+      assertThat(store.<Optional<Transfer>>read(s -> s.ledger().find("t-1"))).contains(in);
+    }
+  }
+
   private static void storeAndFindAHousehold(JdbcStore store) {
     store.write(s -> {
       s.households().put(household());
@@ -177,6 +216,13 @@ class JdbcStoreTest {
   private static void execute(DataSource ds, String sql) throws SQLException {
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.execute(sql);
+    }
+  }
+
+  private static long count(DataSource ds, String sql) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement(); var r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
     }
   }
 

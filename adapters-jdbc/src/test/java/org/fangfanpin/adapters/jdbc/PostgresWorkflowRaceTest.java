@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.fangfanpin.core.intake.IntakeResult;
 import org.fangfanpin.core.review.ReviewService;
 import org.fangfanpin.spi.audit.AuditRecord;
 import org.fangfanpin.spi.intake.Channel;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * Eight threads racing the same review move on one case through core, on PostgreSQL (并发审核):
  * at every step of the review exactly one wins, the seven others are told the case is no longer
  * in the state the move needs, no move is lost (the case's version is 1 plus the accepted moves,
- * one audit record each) and the county's audit chain verifies.
+ * one audit record each) and the county's audit chain verifies. Eight deliveries of one signal
+ * store it once, open one case, and each is answered.
  */
 class PostgresWorkflowRaceTest {
 
@@ -65,6 +67,29 @@ class PostgresWorkflowRaceTest {
     List<AuditRecord> reviewRecords = county.ffp.audit().records(JdbcCounty.COUNTY).stream()
         .filter(r -> r.subjectId().equals(caseId) && r.action().startsWith("review.")).toList();
     assertThat(reviewRecords).as("one audit record per accepted move").hasSize(accepted);
+    assertThat(county.ffp.audit().verify(JdbcCounty.COUNTY).valid()).isTrue();
+  }
+
+  @Test
+  void eightThreadsDeliveringTheSameSignalStoreItOnceAndOpenOneCase() throws Exception {
+    JdbcCounty county = new JdbcCounty(EmbeddedPostgresServer.newStore(), TODAY);
+    county.household("H1", JdbcCounty.VILLAGE_A1);
+    RiskSignal signal = RiskSignal.builder().channel(Channel.MEDIA_HOTLINE).sourceRef("hotline-1").householdId("H1")
+        .observedOn(TODAY.minusDays(1)).riskTypes(Set.of(RiskType.ILLNESS)).reportedBy(JdbcCounty.HOTLINE).build();
+
+    Callable<Either<Rejection, IntakeResult>> deliver = () -> county.ffp.intake().receive(signal);
+    List<Either<Rejection, IntakeResult>> results = Race.run(Collections.nCopies(THREADS, deliver));
+
+    assertThat(results).as("every delivery is answered, none fails").allSatisfy(r -> assertThat(r.isRight()).isTrue());
+    assertThat(results).extracting(r -> r.get().caseId()).containsOnly(results.get(0).get().caseId());
+    long stored = county.store.read(s -> {
+      try (var all = s.signals().receivedIn(JdbcCounty.COUNTY, TODAY.minusYears(1), TODAY.plusYears(1))) {
+        return all.count();
+      }
+    });
+    long cases = county.store.read(s -> (long) s.cases().ofHousehold("H1", JdbcCounty.VILLAGE_A1).size());
+    assertThat(stored).as("stored once").isEqualTo(1);
+    assertThat(cases).as("one case").isEqualTo(1);
     assertThat(county.ffp.audit().verify(JdbcCounty.COUNTY).valid()).isTrue();
   }
 

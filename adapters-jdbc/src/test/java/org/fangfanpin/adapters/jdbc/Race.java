@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Starts tasks on their own threads at the same moment and collects what they return (竞速). */
 final class Race {
@@ -25,9 +27,19 @@ final class Race {
           return call.call();
         }));
       }
+      // Every task is waited for before a failure is reported, so that no task of a failed race
+      // goes on writing into a database a later test uses.
       List<T> results = new ArrayList<>(futures.size());
+      Exception first = null;
       for (Future<? extends T> f : futures) {
-        results.add(f.get(120, TimeUnit.SECONDS));
+        try {
+          results.add(f.get(120, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+          first = first == null ? e : first;
+        }
+      }
+      if (first != null) {
+        throw first;
       }
       return results;
     } finally {

@@ -20,7 +20,7 @@ final class TestSchemas {
 
   private static final String[] TABLES = {"ffp_household", "ffp_signal", "ffp_case", "ffp_audit_head", "ffp_audit",
       "ffp_outbox", "ffp_transfer", "ffp_fund_lock", "ffp_account_balance", "ffp_aid_application",
-      "ffp_grid_assignment", "ffp_grid_visit", "ffp_id_block"};
+      "ffp_grid_assignment", "ffp_grid_visit", "ffp_id_block", "ffp_claim"};
 
   private final Supplier<DataSource> maker;
   private final List<DataSource> made = new ArrayList<>();
