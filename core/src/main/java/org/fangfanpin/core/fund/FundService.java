@@ -40,6 +40,11 @@ import org.fangfanpin.spi.store.StoreSession;
 public final class FundService {
 
   private static final int MAX_TEXT = 500;
+  /**
+   * Payments of a batch per unit of work: enough that a database store commits (and syncs) once
+   * for many payments, few enough that a retried unit of work redoes little.
+   */
+  static final int PAYMENTS_PER_UNIT = 256;
   /** The longest transfer id a transfer accepts. */
   private static final int MAX_TRANSFER_ID = 64;
   /** The fund years an account may belong to. */
@@ -216,8 +221,10 @@ public final class FundService {
 
   /**
    * Pays every application of the county's fund year approved and not yet paid, in one batch
-   * (统一救助). Each payment is its own unit of work: one that would break a cap or empty the pool
-   * is left approved and listed as not paid, the others go through. Paying the same batch again
+   * (统一救助). Payments run {@value #PAYMENTS_PER_UNIT} to a unit of work, one after the other,
+   * each deciding on what the ones before it stored: one that would break a cap or empty the pool
+   * is left approved and listed as not paid, the others go through. Should a unit of work fail,
+   * none of its payments is stored; one that failed transiently runs again whole. Paying the same batch again
    * pays only what is still unpaid. A payment's transfer id comes from the id source (namespace
    * {@code pay}); should a host's voucher number already hold it, that application stays approved
    * for the next batch rather than failing this one.
@@ -238,8 +245,16 @@ public final class FundService {
       }
     });
     List<BatchLine> lines = new ArrayList<>(approved.size());
-    for (String id : approved) {
-      lines.add(Transactions.write(ctx.store(), s -> payOne(s, id, batchId, on, by)));
+    for (int from = 0; from < approved.size(); from += PAYMENTS_PER_UNIT) {
+      List<String> chunk = approved.subList(from, Math.min(approved.size(), from + PAYMENTS_PER_UNIT));
+      // The work returns its own lines, so a retried unit of work lists nothing twice.
+      lines.addAll(Transactions.write(ctx.store(), s -> {
+        List<BatchLine> paid = new ArrayList<>(chunk.size());
+        for (String id : chunk) {
+          paid.add(payOne(s, id, batchId, on, by));
+        }
+        return paid;
+      }));
     }
     return Either.right(BatchStatement.of(batchId, county, fundYear, on, lines));
   }

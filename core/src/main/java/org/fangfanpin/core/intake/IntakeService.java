@@ -117,7 +117,7 @@ public final class IntakeService {
   /** Stores the households in one unit of work, empties the list and returns how many it held. */
   private int store(List<Household> chunk) {
     Transactions.write(ctx.store(), s -> {
-      chunk.forEach(s.households()::put);
+      s.households().putAll(chunk);
       return null;
     });
     int n = chunk.size();

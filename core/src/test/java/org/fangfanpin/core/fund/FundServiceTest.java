@@ -34,6 +34,7 @@ import static org.fangfanpin.core.testing.TestCounty.VILLAGE_GROUP_A2;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -690,6 +691,31 @@ class FundServiceTest {
         assertThat(l.application().id()).isEqualTo(a2.id());
         assertThat(l.paid()).isTrue();
       });
+    }
+
+    @Test
+    void aBatchLargerThanOneUnitOfWorkPaysInOrderUntilThePoolRunsOut() {
+      int applications = FundService.PAYMENTS_PER_UNIT + 44;
+      int affordable = FundService.PAYMENTS_PER_UNIT + 14;
+      kit.appropriate("fin-1", Money.ofYuan(1_000L * affordable));
+      List<AidApplication> approved = new ArrayList<>();
+      for (int i = 0; i < applications; i++) {
+        Household h = kit.monitored(String.format("H%04d", i), i % 2 == 0 ? VILLAGE_A1 : VILLAGE_B1);
+        approved.add(kit.approved(h, AidPurpose.GENERAL, Money.ofYuan(1_000)));
+      }
+      long recordsBefore = kit.snapshot().audit().size();
+
+      BatchStatement b = kit.pay("b-1");
+
+      assertThat(b.lines()).hasSize(applications);
+      assertThat(b.lines()).extracting(l -> l.application().id())
+          .containsExactlyElementsOf(approved.stream().map(AidApplication::id).sorted().toList());
+      assertThat(b.lines().subList(0, affordable)).allMatch(BatchLine::paid);
+      assertThat(b.lines().subList(affordable, applications)).noneMatch(BatchLine::paid)
+          .allSatisfy(l -> assertThat(l.reason().map(Rejection::code)).contains("fund.pool_insufficient"));
+      assertThat(b.paidTotal()).isEqualTo(Money.ofYuan(1_000L * affordable));
+      assertThat(kit.pool()).isEqualTo(Money.ZERO);
+      assertThat(kit.snapshot().audit().size()).isEqualTo(recordsBefore + affordable);
     }
 
     @Test

@@ -11,6 +11,14 @@ public interface HouseholdRepository {
   /** Stores the household, replacing the entry with the same id. */
   void put(Household household);
 
+  /**
+   * Stores every household, as {@link #put} would one by one (a later entry with the same id wins).
+   * The default calls {@link #put}; a database adapter should override it to write in batches,
+   * the register import's bulk path.
+   */
+  default void putAll(java.util.Collection<Household> households) {
+    households.forEach(this::put);
+  }
   /** The household with the id. */
   Optional<Household> find(String householdId);
 

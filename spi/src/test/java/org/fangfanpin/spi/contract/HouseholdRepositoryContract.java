@@ -70,6 +70,39 @@ public abstract class HouseholdRepositoryContract {
   }
 
   @Test
+  final void putAllStoresEveryHouseholdAndTheLastOfOneIdWins() {
+    UnitOfWork store = newStore();
+    Household first = household(VILLAGE, 1);
+    Household second = household(NEIGHBOUR_VILLAGE, 2);
+    Household firstChanged = first.withStatus(HouseholdStatus.ORDINARY).withIncomeLast12Months(Money.ofYuan(6_000));
+    Household third = detailedHousehold(householdId(VILLAGE, 3), VILLAGE);
+
+    writing(store, s -> s.households().putAll(List.of(first, second, firstChanged, third)));
+    writing(store, s -> s.households().putAll(List.of()));
+
+    reading(store, s -> {
+      assertThat(s.households().find(first.id())).contains(firstChanged);
+      assertThat(s.households().find(third.id())).contains(third);
+      assertThat(drain(s.households().inArea(VILLAGE))).containsExactly(firstChanged, third);
+      assertThat(drain(s.households().inArea(NEIGHBOUR_VILLAGE))).containsExactly(second);
+    });
+  }
+
+  @Test
+  final void putAllInAWorkThatFailsStoresNothing() {
+    UnitOfWork store = newStore();
+    Household kept = household(VILLAGE, 1);
+    writing(store, s -> s.households().put(kept));
+
+    assertThatThrownBy(() -> store.write(s -> {
+      s.households().putAll(List.of(kept.withIncomeLast12Months(Money.ofYuan(1)), household(VILLAGE, 2)));
+      throw new IllegalStateException("the work fails after the batch");
+    })).isInstanceOf(IllegalStateException.class);
+
+    reading(store, s -> assertThat(drain(s.households().inArea(VILLAGE))).containsExactly(kept));
+  }
+
+  @Test
   final void putReplacesTheHouseholdWithTheSameId() {
     UnitOfWork store = newStore();
     Household h = household(VILLAGE, 1);
