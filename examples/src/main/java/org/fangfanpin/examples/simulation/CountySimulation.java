@@ -95,7 +95,7 @@ final class CountySimulation {
       RiskType.ACCIDENT, RiskType.FAILED_INDUSTRY_PROJECT, RiskType.UNSTABLE_EMPLOYMENT, RiskType.EDUCATION,
       RiskType.LACK_OF_LABOUR};
   /** Chance per 100,000 households and month of each shock of {@link #SHOCKS}; schooling only in September. */
-  private static final int[] SHOCK_PER_100K = {260, 50, 80, 80, 100, 200, 2_000, 70};
+  private static final int[] SHOCK_PER_100K = {150, 30, 50, 50, 60, 120, 1_200, 45};
 
   // task kinds
   private static final int VISIT = 0;
