@@ -1,0 +1,90 @@
+package org.fangfanpin.adapters.jdbc;
+
+import org.fangfanpin.spi.assistance.GridVisit;
+import org.fangfanpin.spi.audit.AuditRecord;
+import org.fangfanpin.spi.event.DomainEvent;
+import org.fangfanpin.spi.fund.AidApplication;
+import org.fangfanpin.spi.fund.Transfer;
+import org.fangfanpin.spi.intake.StoredSignal;
+import org.fangfanpin.spi.model.Household;
+import org.fangfanpin.spi.review.MonitoringCase;
+
+/**
+ * The JSON documents (JSON 文档) the JDBC adapter stores next to its key columns: one per nested
+ * spi value, in a format of our own that does not follow the Java classes.
+ *
+ * <p>Every document starts with its format version {@code "v":1}. Money is whole fen, days and
+ * instants ISO-8601 text, enums their names, absent optionals are left out, lists keep their order,
+ * sets of enums are sorted by name and maps keep their own order. Reading ignores unknown fields,
+ * builds every value through its builder or constructor so its checks run, and fails with an
+ * {@link IllegalStateException} naming the document kind and the field path, never a value: the
+ * documents hold resident ID numbers. Thread-safe; all state is immutable.
+ */
+final class Documents {
+
+  private Documents() {}
+
+  static String household(Household h) {
+    return JsonOut.document(o -> HouseholdCodec.write(o, h));
+  }
+
+  static Household household(String json) {
+    return HouseholdCodec.read(JsonFields.document("household", json));
+  }
+
+  static String signal(StoredSignal s) {
+    return JsonOut.document(o -> SignalCodec.write(o, s));
+  }
+
+  static StoredSignal signal(String json) {
+    return SignalCodec.read(JsonFields.document("signal", json));
+  }
+
+  static String monitoringCase(MonitoringCase c) {
+    return JsonOut.document(o -> CaseCodec.write(o, c));
+  }
+
+  static MonitoringCase monitoringCase(String json) {
+    return CaseCodec.read(JsonFields.document("case", json));
+  }
+
+  static String aidApplication(AidApplication a) {
+    return JsonOut.document(o -> FundCodec.writeApplication(o, a));
+  }
+
+  static AidApplication aidApplication(String json) {
+    return FundCodec.readApplication(JsonFields.document("aid_application", json));
+  }
+
+  static String event(DomainEvent e) {
+    return JsonOut.document(o -> RecordCodec.writeEvent(o, e));
+  }
+
+  static DomainEvent event(String json) {
+    return RecordCodec.readEvent(JsonFields.document("event", json));
+  }
+
+  static String transfer(Transfer t) {
+    return JsonOut.document(o -> FundCodec.writeTransfer(o, t));
+  }
+
+  static Transfer transfer(String json) {
+    return FundCodec.readTransfer(JsonFields.document("transfer", json));
+  }
+
+  static String auditRecord(AuditRecord r) {
+    return JsonOut.document(o -> RecordCodec.writeAudit(o, r));
+  }
+
+  static AuditRecord auditRecord(String json) {
+    return RecordCodec.readAudit(JsonFields.document("audit_record", json));
+  }
+
+  static String gridVisit(GridVisit v) {
+    return JsonOut.document(o -> RecordCodec.writeGridVisit(o, v));
+  }
+
+  static GridVisit gridVisit(String json) {
+    return RecordCodec.readGridVisit(JsonFields.document("grid_visit", json));
+  }
+}
