@@ -11,11 +11,13 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.fangfanpin.adapters.inmemory.InMemoryStore;
+import org.fangfanpin.examples.simulation.HtmlReport;
 import org.fangfanpin.examples.simulation.ReportJson;
 import org.fangfanpin.examples.simulation.Simulation;
 import org.fangfanpin.examples.simulation.SimulationProgress;
 import org.fangfanpin.examples.simulation.SimulationResult;
 import org.fangfanpin.examples.simulation.SimulationSettings;
+import org.fangfanpin.examples.simulation.XlsxForms;
 import org.fangfanpin.spi.intake.Channel;
 import org.fangfanpin.spi.model.MonitoringCategory;
 import org.fangfanpin.spi.review.CaseState;
@@ -28,16 +30,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fangfanpin simulate}: runs a whole county month by month through the library (县域模拟)
- * and writes report.json into the output folder; a progress bar on a terminal's standard error,
+ * and writes report.json, report.html and the XLSX forms into the output folder; a progress bar on
+ * a terminal's standard error,
  * a summary table on standard output. Exit code 0 when every invariant held, 2 when the check of
  * the stored data found a violation, 1 for a usage error or an output folder that cannot be
  * written.
  */
 @Command(name = "simulate", sortOptions = false,
     description = {
-        "模拟一个县（默认为丹凤县规模：12 个镇办、156 个村、20000 户）逐月运行防返贫监测帮扶全流程，输出 report.json。",
+        "模拟一个县（默认为丹凤县规模：12 个镇办、156 个村、20000 户）逐月运行防返贫监测帮扶全流程，输出 report.json、report.html 与 XLSX 报表。",
         "Simulate a county (by default Danfeng's shape: 12 townships, 156 villages, 20,000 households) month"
-            + " by month through the whole monitoring and assistance loop, and write report.json."})
+            + " by month through the whole monitoring and assistance loop, and write report.json, report.html"
+            + " and the XLSX forms."})
 final class SimulateCommand implements Callable<Integer> {
 
   /** Exit code of a run whose stored data broke an invariant. */
@@ -100,10 +104,26 @@ final class SimulateCommand implements Callable<Integer> {
       return cannotWrite(outDir, e);
     }
     SimulationSettings settings = new SimulationSettings(households, months, seed, store);
+    Simulation simulation = new Simulation(settings, unitOfWork);
     SimulationResult result;
     try (ProgressBar bar = progressBar()) {
-      result = new Simulation(settings, unitOfWork).run(progress(bar));
+      result = simulation.run(progress(bar));
     }
+    long started = System.nanoTime();
+    Path html = outDir.resolve("report.html");
+    try {
+      HtmlReport.write(html, settings.households(), settings.months(), settings.seed(), settings.store(),
+          result.months(), result.townships());
+    } catch (IOException e) {
+      return cannotWrite(html, e);
+    }
+    try {
+      XlsxForms.write(outDir, simulation.app(), Simulation.county(), Simulation.firstMonth(),
+          Simulation.firstMonth().plusMonths(settings.months() - 1L));
+    } catch (IOException e) {
+      return cannotWrite(outDir, e);
+    }
+    result = result.withTiming("reports_ms", (System.nanoTime() - started) / 1_000_000);
     Path report = outDir.resolve("report.json");
     try {
       ReportJson.write(report, result);

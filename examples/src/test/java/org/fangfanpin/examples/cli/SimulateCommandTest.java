@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fangfanpin.examples.simulation.XlsxForms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,13 @@ class SimulateCommandTest {
     assertThat(report.get("seed").asLong()).isEqualTo(3);
     assertThat(report.get("invariant_violations").size()).isZero();
     assertThat(run.stdout()).contains("cases opened").contains("立案").contains("report.json");
-    assertThat(Files.list(out).map(p -> p.getFileName().toString())).contains("report.json");
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).contains("report.json", "report.html",
+          XlsxForms.RETURN_TO_POVERTY_FILE, XlsxForms.FALL_INTO_POVERTY_FILE, XlsxForms.ELIMINATION_REGISTER_FILE,
+          XlsxForms.FUND_STATEMENT_FILE);
+    }
+    assertThat(Files.readString(out.resolve("report.html"))).contains("300");
+    assertThat(report.get("timing").has("reports_ms")).isTrue();
   }
 
   @Test
