@@ -8,7 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,7 @@ import org.fangfanpin.spi.assistance.GridVisit;
 import org.fangfanpin.spi.assistance.MeasureType;
 import org.fangfanpin.spi.exit.EliminationDecision;
 import org.fangfanpin.spi.exit.EliminationProposal;
+import org.fangfanpin.spi.fund.AidApplicationState;
 import org.fangfanpin.spi.fund.AidPurpose;
 import org.fangfanpin.spi.fund.AidStep;
 import org.fangfanpin.spi.fund.Transfer;
@@ -260,8 +263,7 @@ final class CountySimulation {
     countyOfficers = new Actor[] {Actor.of("county-1", Role.COUNTY_OFFICE, county),
         Actor.of("county-2", Role.COUNTY_OFFICE, county)};
     for (DepartmentRecordKind kind : DepartmentRecordKind.values()) {
-      departments.put(kind, Actor.of("dept-" + kind.name().toLowerCase(java.util.Locale.ROOT), Role.DEPARTMENT_OFFICER,
-          county));
+      departments.put(kind, Actor.of("dept-" + kind.name().toLowerCase(Locale.ROOT), Role.DEPARTMENT_OFFICER, county));
     }
     hotline = Actor.of("12317", Role.HOTLINE_OPERATOR, county);
     platform = Actor.of("platform", Role.DATA_PLATFORM, county);
@@ -304,7 +306,7 @@ final class CountySimulation {
     for (int v = 0; v < villages; v++) {
       byVillage.add(new ArrayList<>());
     }
-    java.util.Map<String, Integer> villageIndex = new java.util.HashMap<>();
+    Map<String, Integer> villageIndex = new HashMap<>();
     for (int v = 0; v < villages; v++) {
       villageIndex.put(DanfengCounty.village(v), v);
     }
@@ -528,7 +530,7 @@ final class CountySimulation {
     }
     if (kind != null && random.nextInt(100) < 85) {
       DepartmentRecord.Builder record = DepartmentRecord.builder()
-          .recordId("dept-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + (++sequence))
+          .recordId("dept-" + kind.name().toLowerCase(Locale.ROOT) + "-" + (++sequence))
           .kind(kind)
           .householdId(h.id())
           .observedOn(day);
@@ -1254,7 +1256,7 @@ final class CountySimulation {
       return;
     }
     int next = t.kind() == VILLAGE_STUDY ? TOWNSHIP_REVIEW : t.kind() == TOWNSHIP_REVIEW ? COUNTY_APPROVE : -1;
-    if (next >= 0 && r.get().state() != org.fangfanpin.spi.fund.AidApplicationState.REFUSED) {
+    if (next >= 0 && r.get().state() != AidApplicationState.REFUSED) {
       schedule(afterWorkingDays(day, 2 + random.nextInt(6)), new Task(next, t.c(), t.household(), 0, t.ref()));
     }
   }

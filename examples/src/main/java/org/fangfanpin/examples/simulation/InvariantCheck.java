@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.fangfanpin.core.audit.ChainVerification;
@@ -166,7 +168,8 @@ final class InvariantCheck {
    */
   private void fund(StoreSession s) {
     for (int year : fundYears) {
-      Map<AccountRef, Long> balances = new HashMap<>();
+      // In order of first posting, so violations are listed in the same order on every run.
+      Map<AccountRef, Long> balances = new LinkedHashMap<>();
       try (Stream<Transfer> all = s.ledger().transfers(county, year)) {
         all.forEach(t -> {
           if (t.amount().fen() <= 0 || t.from().equals(t.to())) {
@@ -188,7 +191,7 @@ final class InvariantCheck {
               "household " + e.getKey().householdId().orElse("?") + " received more than the cap in " + year);
         }
       }
-      Map<String, Long> college = new HashMap<>();
+      Map<String, Long> college = new TreeMap<>();
       try (Stream<AidApplication> all = s.aidApplications().inArea(county, year)) {
         all.filter(a -> a.state() == AidApplicationState.PAID && a.purpose() == AidPurpose.COLLEGE_STUDENT)
             .forEach(a -> college.merge(a.householdId(), a.amount().fen(), Long::sum));

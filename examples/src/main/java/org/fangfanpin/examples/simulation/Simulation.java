@@ -2,6 +2,7 @@ package org.fangfanpin.examples.simulation;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -75,11 +76,11 @@ public final class Simulation {
   /** Runs the simulation, showing its progress, and returns what it found. */
   public SimulationResult run(SimulationProgress progress) {
     long t0 = System.nanoTime();
+    YearMonth last = firstMonth().plusMonths(settings.months() - 1L);
+    progress.start(ChronoUnit.DAYS.between(CountySimulation.START, last.atEndOfMonth()) + 1);
     CountySimulation sim = new CountySimulation(settings, app, store, clock, ChinaHolidays.calendar(), progress);
     sim.register();
     long t1 = System.nanoTime();
-    YearMonth last = firstMonth().plusMonths(settings.months() - 1L);
-    progress.start(java.time.temporal.ChronoUnit.DAYS.between(CountySimulation.START, last.atEndOfMonth()) + 1);
     List<MonthFigures> months = sim.run();
     long t2 = System.nanoTime();
 
