@@ -1,0 +1,127 @@
+package org.fangfanpin.adapters.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The few places where H2 and PostgreSQL need different SQL (方言), kept together: inserting unless
+ * a unique key is taken, inserting or replacing by key, and how a session sets its isolation.
+ * Everything else the adapter writes is SQL both accept.
+ */
+enum Dialect {
+
+  /** H2 2.x in its default mode. */
+  H2 {
+    @Override
+    String insertIgnoringDuplicates(String table, List<String> columns) {
+      // H2 has no ON CONFLICT outside its PostgreSQL mode; a failed statement leaves its
+      // transaction usable, so the caller treats a unique violation as "nothing inserted".
+      return plainInsert(table, columns);
+    }
+
+    @Override
+    boolean abortsTransactionOnError() {
+      return false;
+    }
+
+    @Override
+    int begin(Connection connection, boolean writable) throws SQLException {
+      // H2 runs in the same process, so switching the level costs no round trip; it is put back
+      // when the session ends.
+      int before = connection.getTransactionIsolation();
+      int wanted = writable ? Connection.TRANSACTION_READ_COMMITTED : Connection.TRANSACTION_REPEATABLE_READ;
+      if (before == wanted) {
+        return -1;
+      }
+      connection.setTransactionIsolation(wanted);
+      return before;
+    }
+
+    @Override
+    String upsert(String table, List<String> keys, List<String> columns) {
+      return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)
+          + ") VALUES (" + marks(columns.size()) + ")";
+    }
+  },
+
+  /** PostgreSQL 14 or later. */
+  POSTGRESQL {
+    @Override
+    String insertIgnoringDuplicates(String table, List<String> columns) {
+      return plainInsert(table, columns) + " ON CONFLICT DO NOTHING";
+    }
+
+    @Override
+    boolean abortsTransactionOnError() {
+      return true;
+    }
+
+    @Override
+    int begin(Connection connection, boolean writable) throws SQLException {
+      // Set for this transaction only, so nothing is left to put back on the pooled connection.
+      try (java.sql.Statement statement = connection.createStatement()) {
+        statement.execute(writable ? "SET TRANSACTION ISOLATION LEVEL READ COMMITTED"
+            : "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      }
+      return -1;
+    }
+
+    @Override
+    String upsert(String table, List<String> keys, List<String> columns) {
+      String updates = columns.stream().filter(c -> !keys.contains(c))
+          .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+      return plainInsert(table, columns) + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET " + updates;
+    }
+  };
+
+  /**
+   * An insert that stores nothing, without failing the transaction, when a unique key of the row
+   * is taken: on PostgreSQL it then updates 0 rows; on H2 it throws a unique violation that
+   * leaves the transaction usable.
+   */
+  abstract String insertIgnoringDuplicates(String table, List<String> columns);
+
+  /** Inserts the row or replaces the non-key columns of the row with the same keys. */
+  abstract String upsert(String table, List<String> keys, List<String> columns);
+
+  /**
+   * Starts the transaction of a session (autocommit already off): READ COMMITTED for a write
+   * session, whose repositories lock the rows its writes depend on; a read-only REPEATABLE READ
+   * snapshot for a read session, so it sees one committed state. Returns the isolation level to put
+   * back on the connection when the session ends, or -1.
+   */
+  abstract int begin(Connection connection, boolean writable) throws SQLException;
+
+  /** Whether a failed statement aborts the whole transaction (PostgreSQL) or only itself (H2). */
+  abstract boolean abortsTransactionOnError();
+
+  /** The dialect of the database the connection reaches. */
+  static Dialect of(Connection connection) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
+    if (product.contains("h2")) {
+      return H2;
+    }
+    if (product.contains("postgresql")) {
+      if (meta.getDatabaseMajorVersion() < 14) {
+        throw new IllegalStateException("需要 PostgreSQL 14 或更高版本 / PostgreSQL 14 or later is needed, found "
+            + meta.getDatabaseProductVersion());
+      }
+      return POSTGRESQL;
+    }
+    throw new IllegalStateException("不支持的数据库 / unsupported database: " + meta.getDatabaseProductName()
+        + " (H2 or PostgreSQL 14+)");
+  }
+
+  private static String plainInsert(String table, List<String> columns) {
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size()) + ")";
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+}

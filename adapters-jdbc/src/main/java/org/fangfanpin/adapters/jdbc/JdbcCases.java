@@ -1,0 +1,146 @@
+package org.fangfanpin.adapters.jdbc;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.fangfanpin.spi.model.AreaCode;
+import org.fangfanpin.spi.review.MonitoringCase;
+import org.fangfanpin.spi.store.CaseRepository;
+import org.fangfanpin.spi.store.DuplicateKeyException;
+import org.fangfanpin.spi.store.StaleVersionException;
+
+/**
+ * The monitoring cases (监测案件) in table {@code ffp_case}. The column {@code open_household_id}
+ * holds the household exactly while the case is open; its unique constraint keeps one open case
+ * per household even when units of work race. Updates are optimistic: they name the version they
+ * replace.
+ *
+ * <p>In a write session every read of a case locks its row, so units of work that read a case to
+ * move it run one after the other. Asking for a household's open case when it has none locks the
+ * household's register row instead, so that of two units that look before they open a case, the
+ * second sees the first one's case.
+ */
+final class JdbcCases implements CaseRepository {
+
+  private static final String WHAT = "ffp_case";
+  private static final List<String> COLUMNS =
+      List.of("id", "household_id", "village", "version", "open_household_id", "doc");
+
+  private final JdbcSession session;
+
+  JdbcCases(JdbcSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public Optional<MonitoringCase> find(String caseId) {
+    session.checkOpen();
+    Objects.requireNonNull(caseId, "caseId");
+    return session.one(WHAT, "SELECT doc FROM ffp_case WHERE id = ?" + forUpdate(), s -> s.setString(1, caseId),
+        r -> Documents.monitoringCase(r.getString(1)));
+  }
+
+  @Override
+  public Optional<MonitoringCase> openOf(String householdId) {
+    session.checkOpen();
+    Objects.requireNonNull(householdId, "householdId");
+    Optional<MonitoringCase> open = openCase(householdId);
+    if (open.isEmpty() && session.writable && ((JdbcHouseholds) session.households()).lock(householdId)) {
+      // Another unit may have opened a case while this one waited for the household's row.
+      open = openCase(householdId);
+    }
+    return open;
+  }
+
+  @Override
+  public void insert(MonitoringCase c) {
+    session.checkWritable();
+    Objects.requireNonNull(c, "monitoringCase");
+    if (c.version() != 1) {
+      throw new IllegalArgumentException("新案件的版本应为 1 / a new case is stored with version 1, not " + c.version());
+    }
+    String id = Columns.text("ffp_case.id", c.id(), Columns.ID);
+    String householdId = Columns.text("ffp_case.household_id", c.householdId(), Columns.ID);
+    String doc = Columns.text("ffp_case.doc", Documents.monitoringCase(c), Columns.DOCUMENT);
+    boolean stored = session.insertIgnoringDuplicates(WHAT, "ffp_case", COLUMNS, s -> {
+      s.setString(1, id);
+      s.setString(2, householdId);
+      s.setString(3, c.area().code());
+      s.setLong(4, 1);
+      s.setString(5, c.isOpen() ? householdId : null);
+      s.setString(6, doc);
+    });
+    if (!stored) {
+      boolean idTaken = session.one(WHAT, "SELECT id FROM ffp_case WHERE id = ?", s -> s.setString(1, id),
+          r -> Boolean.TRUE).isPresent();
+      throw new DuplicateKeyException(idTaken ? "案件编号已被占用 / the case id is taken"
+          : "该户已有未结案件 / the household already has an open case");
+    }
+  }
+
+  @Override
+  public void update(MonitoringCase c) {
+    session.checkWritable();
+    Objects.requireNonNull(c, "monitoringCase");
+    Optional<Long> stored = session.one(WHAT, "SELECT version FROM ffp_case WHERE id = ? FOR UPDATE",
+        s -> s.setString(1, c.id()), r -> r.getLong(1));
+    if (stored.isEmpty()) {
+      throw new StaleVersionException("没有该编号的案件 / no case is stored under the id");
+    }
+    long version = stored.get();
+    if (c.version() != version + 1) {
+      throw new StaleVersionException("案件版本冲突 / the case is at version " + version + "; a change to version "
+          + c.version() + " was made from a stale one");
+    }
+    String householdId = Columns.text("ffp_case.household_id", c.householdId(), Columns.ID);
+    if (c.isOpen()) {
+      Optional<String> open = session.one(WHAT, "SELECT id FROM ffp_case WHERE open_household_id = ?",
+          s -> s.setString(1, householdId), r -> r.getString(1));
+      if (open.isPresent() && !open.get().equals(c.id())) {
+        throw new DuplicateKeyException("该户已有另一个未结案件 / the household already has another open case");
+      }
+    }
+    String doc = Columns.text("ffp_case.doc", Documents.monitoringCase(c), Columns.DOCUMENT);
+    int changed = session.update(WHAT, "UPDATE ffp_case SET household_id = ?, village = ?, version = ?,"
+        + " open_household_id = ?, doc = ? WHERE id = ? AND version = ?", s -> {
+          s.setString(1, householdId);
+          s.setString(2, c.area().code());
+          s.setLong(3, c.version());
+          s.setString(4, c.isOpen() ? householdId : null);
+          s.setString(5, doc);
+          s.setString(6, c.id());
+          s.setLong(7, version);
+        });
+    if (changed != 1) {
+      throw new StaleVersionException("案件已被另一工作单元修改 / the case was changed by another unit of work");
+    }
+  }
+
+  @Override
+  public List<MonitoringCase> ofHousehold(String householdId, AreaCode village) {
+    session.checkOpen();
+    Objects.requireNonNull(householdId, "householdId");
+    return session.list(WHAT, "SELECT doc FROM ffp_case WHERE household_id = ? ORDER BY id",
+        s -> s.setString(1, householdId), r -> Documents.monitoringCase(r.getString(1)));
+  }
+
+  @Override
+  public Stream<MonitoringCase> inArea(AreaCode area) {
+    session.checkOpen();
+    Objects.requireNonNull(area, "area");
+    return session.stream(WHAT, "SELECT doc FROM ffp_case WHERE village BETWEEN ? AND ? ORDER BY id", s -> {
+      s.setString(1, Areas.low(area));
+      s.setString(2, Areas.high(area));
+    }, r -> Documents.monitoringCase(r.getString(1)));
+  }
+
+  private Optional<MonitoringCase> openCase(String householdId) {
+    return session.one(WHAT, "SELECT doc FROM ffp_case WHERE open_household_id = ?" + forUpdate(),
+        s -> s.setString(1, householdId), r -> Documents.monitoringCase(r.getString(1)));
+  }
+
+  private String forUpdate() {
+    return session.writable ? " FOR UPDATE" : "";
+  }
+}

@@ -1,0 +1,96 @@
+package org.fangfanpin.adapters.jdbc;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.fangfanpin.spi.model.AreaCode;
+import org.fangfanpin.spi.model.Household;
+import org.fangfanpin.spi.store.HouseholdRepository;
+
+/**
+ * The household register (农户档案) in table {@code ffp_household}. In a write session
+ * {@link #find} locks the row, so a unit of work that reads a household to change it runs after
+ * any other that does the same.
+ */
+final class JdbcHouseholds implements HouseholdRepository {
+
+  private static final String WHAT = "ffp_household";
+  private static final List<String> COLUMNS = List.of("id", "village", "doc");
+
+  private final JdbcSession session;
+
+  JdbcHouseholds(JdbcSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public void put(Household household) {
+    session.checkWritable();
+    Objects.requireNonNull(household, "household");
+    String id = Columns.text("ffp_household.id", household.id(), Columns.ID);
+    String doc = Columns.text("ffp_household.doc", Documents.household(household), Columns.DOCUMENT);
+    session.update(WHAT, session.dialect.upsert("ffp_household", List.of("id"), COLUMNS), s -> {
+      s.setString(1, id);
+      s.setString(2, household.area().code());
+      s.setString(3, doc);
+    });
+  }
+
+  /**
+   * The register's bulk path: one batched upsert of every household. Of several entries with one
+   * id only the last is sent, since PostgreSQL refuses to upsert a row twice in one statement.
+   */
+  @Override
+  public void putAll(Collection<Household> households) {
+    session.checkWritable();
+    Objects.requireNonNull(households, "households");
+    Map<String, Household> last = new LinkedHashMap<>();
+    for (Household h : households) {
+      Objects.requireNonNull(h, "household");
+      last.remove(h.id());
+      last.put(Columns.text("ffp_household.id", h.id(), Columns.ID), h);
+    }
+    if (last.isEmpty()) {
+      return;
+    }
+    List<String[]> rows = new ArrayList<>(last.size());
+    for (Household h : last.values()) {
+      rows.add(new String[] {h.id(), h.area().code(),
+          Columns.text("ffp_household.doc", Documents.household(h), Columns.DOCUMENT)});
+    }
+    session.batch(WHAT, session.dialect.upsert("ffp_household", List.of("id"), COLUMNS), rows, (s, row) -> {
+      s.setString(1, row[0]);
+      s.setString(2, row[1]);
+      s.setString(3, row[2]);
+    });
+  }
+
+  @Override
+  public Optional<Household> find(String householdId) {
+    session.checkOpen();
+    Objects.requireNonNull(householdId, "householdId");
+    String sql = "SELECT doc FROM ffp_household WHERE id = ?" + (session.writable ? " FOR UPDATE" : "");
+    return session.one(WHAT, sql, s -> s.setString(1, householdId), r -> Documents.household(r.getString(1)));
+  }
+
+  /** Locks the household's row in a write session; whether the household is registered. */
+  boolean lock(String householdId) {
+    return session.one(WHAT, "SELECT id FROM ffp_household WHERE id = ? FOR UPDATE",
+        s -> s.setString(1, householdId), r -> Boolean.TRUE).isPresent();
+  }
+
+  @Override
+  public Stream<Household> inArea(AreaCode area) {
+    session.checkOpen();
+    Objects.requireNonNull(area, "area");
+    return session.stream(WHAT, "SELECT doc FROM ffp_household WHERE village BETWEEN ? AND ? ORDER BY id", s -> {
+      s.setString(1, Areas.low(area));
+      s.setString(2, Areas.high(area));
+    }, r -> Documents.household(r.getString(1)));
+  }
+}

@@ -1,0 +1,158 @@
+package org.fangfanpin.adapters.jdbc;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.fangfanpin.spi.fund.AccountRef;
+import org.fangfanpin.spi.fund.Transfer;
+import org.fangfanpin.spi.model.AreaCode;
+import org.fangfanpin.spi.model.Money;
+import org.fangfanpin.spi.store.DuplicateKeyException;
+import org.fangfanpin.spi.store.LedgerRepository;
+
+/**
+ * The fund ledger (资金台账) in tables {@code ffp_transfer} (appended in order of posting) and
+ * {@code ffp_account_balance} (the running balance of each account, changed with every posting in
+ * the same transaction), so a balance is one row whatever the length of the ledger.
+ *
+ * <p>Write skew on the pool and the caps: {@link #balanceForUpdate} and {@link #post} lock the row
+ * of the county's fund year in {@code ffp_fund_lock} and hold it to the end of the unit of work.
+ * Every transfer moves money within one fund and nearly every one touches its pool, so decisions
+ * on one fund run one after the other anyway; one lock per fund instead of one per account also
+ * means two units can never lock two accounts in opposite orders and deadlock (a payment locks the
+ * pool then the household, a reversal the household then the pool).
+ */
+final class JdbcLedger implements LedgerRepository {
+
+  private static final String WHAT = "ffp_transfer";
+  private static final List<String> COLUMNS =
+      List.of("id", "county", "fund_year", "from_key", "to_key", "amount_fen", "reverses", "doc");
+
+  private final JdbcSession session;
+  private final Set<String> lockedFunds = new HashSet<>();
+
+  JdbcLedger(JdbcSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public Optional<Transfer> find(String transferId) {
+    session.checkOpen();
+    Objects.requireNonNull(transferId, "transferId");
+    return session.one(WHAT, "SELECT doc FROM ffp_transfer WHERE id = ?", s -> s.setString(1, transferId),
+        r -> Documents.transfer(r.getString(1)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A posting that would take a balance beyond the range of a {@code long} throws
+   * {@link ArithmeticException} and changes nothing, as in memory.
+   */
+  @Override
+  public void post(Transfer transfer) {
+    session.checkWritable();
+    Objects.requireNonNull(transfer, "transfer");
+    lockFund(transfer.county(), transfer.fundYear());
+    String id = Columns.text("ffp_transfer.id", transfer.id(), Columns.ID);
+    String from = Columns.text("ffp_transfer.from_key", transfer.from().key(), Columns.ACCOUNT_KEY);
+    String to = Columns.text("ffp_transfer.to_key", transfer.to().key(), Columns.ACCOUNT_KEY);
+    Optional<String> reverses = transfer.reverses();
+    if (reverses.isPresent()) {
+      Columns.text("ffp_transfer.reverses", reverses.get(), Columns.ID);
+    }
+    long amount = transfer.amount().fen();
+    // Checked before anything is written, under the fund's lock, so a refused posting leaves the
+    // unit of work going on unharmed.
+    long fromBalance = Math.subtractExact(balanceFen(from), amount);
+    long toBalance = Math.addExact(balanceFen(to), amount);
+    String doc = Columns.text("ffp_transfer.doc", Documents.transfer(transfer), Columns.DOCUMENT);
+    boolean stored = session.insertIgnoringDuplicates(WHAT, "ffp_transfer", COLUMNS, s -> {
+      s.setString(1, id);
+      s.setString(2, transfer.county().code());
+      s.setInt(3, transfer.fundYear());
+      s.setString(4, from);
+      s.setString(5, to);
+      s.setLong(6, amount);
+      s.setString(7, reverses.orElse(null));
+      s.setString(8, doc);
+    });
+    if (!stored) {
+      boolean idTaken = find(id).isPresent();
+      throw new DuplicateKeyException(idTaken ? "转账编号已被占用 / the transfer id is taken"
+          : "该转账已被冲正 / the transfer named by the reversal is already reversed");
+    }
+    setBalance(from, fromBalance);
+    setBalance(to, toBalance);
+  }
+
+  @Override
+  public Money balance(AccountRef account) {
+    session.checkOpen();
+    Objects.requireNonNull(account, "account");
+    return Money.ofFen(balanceFen(account.key()));
+  }
+
+  @Override
+  public Money balanceForUpdate(AccountRef account) {
+    session.checkOpen();
+    Objects.requireNonNull(account, "account");
+    if (session.writable) {
+      lockFund(account.county(), account.fundYear());
+    }
+    return Money.ofFen(balanceFen(account.key()));
+  }
+
+  @Override
+  public Optional<Transfer> reversalOf(String transferId) {
+    session.checkOpen();
+    Objects.requireNonNull(transferId, "transferId");
+    return session.one(WHAT, "SELECT doc FROM ffp_transfer WHERE reverses = ?", s -> s.setString(1, transferId),
+        r -> Documents.transfer(r.getString(1)));
+  }
+
+  @Override
+  public Stream<Transfer> transfers(AreaCode county, int fundYear) {
+    session.checkOpen();
+    Objects.requireNonNull(county, "county");
+    return session.stream(WHAT, "SELECT doc FROM ffp_transfer WHERE county = ? AND fund_year = ? ORDER BY seq", s -> {
+      s.setString(1, county.code());
+      s.setInt(2, fundYear);
+    }, r -> Documents.transfer(r.getString(1)));
+  }
+
+  private long balanceFen(String accountKey) {
+    return session.one("ffp_account_balance", "SELECT balance_fen FROM ffp_account_balance WHERE account_key = ?",
+        s -> s.setString(1, accountKey), r -> r.getLong(1)).orElse(0L);
+  }
+
+  private void setBalance(String accountKey, long fen) {
+    session.update("ffp_account_balance",
+        session.dialect.upsert("ffp_account_balance", List.of("account_key"), List.of("account_key", "balance_fen")),
+        s -> {
+          s.setString(1, accountKey);
+          s.setLong(2, fen);
+        });
+  }
+
+  /** Locks the fund's row until the session ends, making it on first use. */
+  private void lockFund(AreaCode county, int fundYear) {
+    String key = county.code() + "/" + fundYear;
+    if (lockedFunds.contains(key)) {
+      return;
+    }
+    String sql = "SELECT fund_year FROM ffp_fund_lock WHERE county = ? AND fund_year = ? FOR UPDATE";
+    JdbcSession.Binder bind = s -> {
+      s.setString(1, county.code());
+      s.setInt(2, fundYear);
+    };
+    if (session.one("ffp_fund_lock", sql, bind, r -> Boolean.TRUE).isEmpty()) {
+      session.insertIgnoringDuplicates("ffp_fund_lock", "ffp_fund_lock", List.of("county", "fund_year"), bind);
+      session.one("ffp_fund_lock", sql, bind, r -> Boolean.TRUE);
+    }
+    lockedFunds.add(key);
+  }
+}

@@ -1,0 +1,340 @@
+package org.fangfanpin.adapters.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.fangfanpin.spi.store.AidApplicationRepository;
+import org.fangfanpin.spi.store.AuditRepository;
+import org.fangfanpin.spi.store.CaseRepository;
+import org.fangfanpin.spi.store.GridRepository;
+import org.fangfanpin.spi.store.HouseholdRepository;
+import org.fangfanpin.spi.store.LedgerRepository;
+import org.fangfanpin.spi.store.OutboxRepository;
+import org.fangfanpin.spi.store.SignalRepository;
+import org.fangfanpin.spi.store.StoreSession;
+
+/**
+ * One session of a {@link JdbcStore} (会话): one JDBC transaction on one connection, and the
+ * repositories over it, made on first use. It keeps the statements it prepared for reuse and the
+ * cursors of the streams it handed out, and closes all of them when the work returns. Not
+ * thread-safe: it belongs to the thread running the work.
+ */
+final class JdbcSession implements StoreSession {
+
+  /** Rows a lazy stream fetches per round trip. */
+  static final int FETCH_SIZE = 500;
+
+  final Dialect dialect;
+  final boolean writable;
+  private final Connection connection;
+  private boolean open = true;
+  private boolean failed;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final Set<AutoCloseable> cursors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private JdbcHouseholds households;
+  private JdbcSignals signals;
+  private JdbcCases cases;
+  private JdbcAudit audit;
+  private JdbcOutbox outbox;
+  private JdbcLedger ledger;
+  private JdbcAidApplications aidApplications;
+  private JdbcGrid grid;
+
+  JdbcSession(Connection connection, Dialect dialect, boolean writable) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.writable = writable;
+  }
+
+  @Override
+  public HouseholdRepository households() {
+    checkOpen();
+    if (households == null) {
+      households = new JdbcHouseholds(this);
+    }
+    return households;
+  }
+
+  @Override
+  public SignalRepository signals() {
+    checkOpen();
+    if (signals == null) {
+      signals = new JdbcSignals(this);
+    }
+    return signals;
+  }
+
+  @Override
+  public CaseRepository cases() {
+    checkOpen();
+    if (cases == null) {
+      cases = new JdbcCases(this);
+    }
+    return cases;
+  }
+
+  @Override
+  public AuditRepository audit() {
+    checkOpen();
+    if (audit == null) {
+      audit = new JdbcAudit(this);
+    }
+    return audit;
+  }
+
+  @Override
+  public OutboxRepository outbox() {
+    checkOpen();
+    if (outbox == null) {
+      outbox = new JdbcOutbox(this);
+    }
+    return outbox;
+  }
+
+  @Override
+  public LedgerRepository ledger() {
+    checkOpen();
+    if (ledger == null) {
+      ledger = new JdbcLedger(this);
+    }
+    return ledger;
+  }
+
+  @Override
+  public AidApplicationRepository aidApplications() {
+    checkOpen();
+    if (aidApplications == null) {
+      aidApplications = new JdbcAidApplications(this);
+    }
+    return aidApplications;
+  }
+
+  @Override
+  public GridRepository grid() {
+    checkOpen();
+    if (grid == null) {
+      grid = new JdbcGrid(this);
+    }
+    return grid;
+  }
+
+  // ---------------------------------------------------------------- session state
+
+  /** Throws unless the work of this session is still running. */
+  void checkOpen() {
+    if (!open) {
+      throw new IllegalStateException("会话已结束 / the session ended when its work returned");
+    }
+  }
+
+  /** Throws unless this is an open write session. */
+  void checkWritable() {
+    checkOpen();
+    if (!writable) {
+      throw new IllegalStateException("只读会话不能写入 / a read session cannot write");
+    }
+  }
+
+  /** Whether a statement failed in a way that aborted the transaction, so it cannot commit. */
+  boolean failed() {
+    return failed;
+  }
+
+  /** Ends the session: closes every statement and cursor; every later call through it throws. */
+  void close() {
+    open = false;
+    for (AutoCloseable cursor : new ArrayList<>(cursors)) {
+      closeQuietly(cursor);
+    }
+    cursors.clear();
+    statements.values().forEach(JdbcSession::closeQuietly);
+    statements.clear();
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  /** Binds the parameters of a statement. */
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /** Reads one row. */
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  /** The first row the query finds, if any. */
+  <T> Optional<T> one(String what, String sql, Binder binder, RowMapper<T> mapper) {
+    try {
+      PreparedStatement statement = prepared(sql);
+      binder.bind(statement);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure(e, what);
+    }
+  }
+
+  /** Every row the query finds. */
+  <T> List<T> list(String what, String sql, Binder binder, RowMapper<T> mapper) {
+    try {
+      PreparedStatement statement = prepared(sql);
+      binder.bind(statement);
+      List<T> found = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          found.add(mapper.map(rows));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw failure(e, what);
+    }
+  }
+
+  /** Runs an insert, update or delete; returns the rows it changed. */
+  int update(String what, String sql, Binder binder) {
+    try {
+      PreparedStatement statement = prepared(sql);
+      binder.bind(statement);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw failure(e, what);
+    }
+  }
+
+  /** Rows sent to the database per batch: large enough to amortise round trips, small enough to keep memory flat. */
+  static final int BATCH_ROWS = 1_000;
+
+  /** Binds one item's parameters of a batched statement. */
+  @FunctionalInterface
+  interface ItemBinder<T> {
+    void bind(PreparedStatement statement, T item) throws SQLException;
+  }
+
+  /** Runs the statement once per item, {@link #BATCH_ROWS} items to a JDBC batch. */
+  <T> void batch(String what, String sql, java.util.Collection<T> items, ItemBinder<T> binder) {
+    try {
+      PreparedStatement statement = prepared(sql);
+      int pending = 0;
+      for (T item : items) {
+        binder.bind(statement, item);
+        statement.addBatch();
+        if (++pending == BATCH_ROWS) {
+          statement.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        statement.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw failure(e, what);
+    }
+  }
+
+  /**
+   * Inserts unless a unique key of the row is taken; returns whether it inserted. Leaves the
+   * transaction usable either way (see {@link Dialect#insertIgnoringDuplicates}).
+   */
+  boolean insertIgnoringDuplicates(String what, String table, List<String> columns, Binder binder) {
+    String sql = dialect.insertIgnoringDuplicates(table, columns);
+    try {
+      PreparedStatement statement = prepared(sql);
+      binder.bind(statement);
+      return statement.executeUpdate() == 1;
+    } catch (SQLException e) {
+      if (!dialect.abortsTransactionOnError() && "23505".equals(SqlFailures.stateOf(e))) {
+        return false;
+      }
+      throw failure(e, what);
+    }
+  }
+
+  /**
+   * The rows of the query, read lazily with a fetch size as the stream is consumed (PostgreSQL
+   * uses a cursor, since the transaction is open). Closing the stream closes its statement; the
+   * session closes it too if the work does not.
+   */
+  <T> Stream<T> stream(String what, String sql, Binder binder, RowMapper<T> mapper) {
+    PreparedStatement statement;
+    ResultSet rows;
+    try {
+      statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+    } catch (SQLException e) {
+      throw failure(e, what);
+    }
+    try {
+      statement.setFetchSize(FETCH_SIZE);
+      binder.bind(statement);
+      rows = statement.executeQuery();
+    } catch (SQLException e) {
+      closeQuietly(statement);
+      throw failure(e, what);
+    }
+    cursors.add(statement);
+    Spliterator<T> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+        Spliterator.ORDERED | Spliterator.NONNULL) {
+      @Override
+      public boolean tryAdvance(Consumer<? super T> action) {
+        checkOpen();
+        try {
+          if (!rows.next()) {
+            return false;
+          }
+          action.accept(mapper.map(rows));
+          return true;
+        } catch (SQLException e) {
+          throw failure(e, what);
+        }
+      }
+    };
+    return StreamSupport.stream(spliterator, false).onClose(() -> {
+      cursors.remove(statement);
+      closeQuietly(statement);
+    });
+  }
+
+  private PreparedStatement prepared(String sql) throws SQLException {
+    checkOpen();
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Translates a failure of this session's statement and notes when it aborted the transaction. */
+  RuntimeException failure(SQLException e, String what) {
+    if (dialect.abortsTransactionOnError()) {
+      failed = true;
+    }
+    return SqlFailures.translate(e, what);
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      // The connection may be gone already; the transaction ends with it either way.
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.fangfanpin.adapters.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * One PostgreSQL 14 server per test JVM (嵌入式 PostgreSQL), started on first use from the
+ * {@code io.zonky.test} binaries on the class path and stopped by a shutdown hook; a fresh
+ * schema of one test database for every store. PostgreSQL refuses to run as root; zonky starts it in a user namespace then (as CI runs).
+ */
+final class EmbeddedPostgresServer {
+
+  private static final AtomicInteger NUMBER = new AtomicInteger();
+  private static EmbeddedPostgres server;
+
+  private EmbeddedPostgresServer() {}
+
+  /** The server, started on first use. */
+  static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+        createTestDatabase();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return server;
+  }
+
+  /**
+   * A pool on a new schema of the test database holding the tables of the migration file,
+   * applied directly as a host with its own migration tool would ({@link JdbcStoreTest} migrates
+   * with Flyway).
+   */
+  static synchronized HikariDataSource newDatabase(int poolSize) {
+    EmbeddedPostgres pg = server();
+    String schema = "ffp_" + NUMBER.incrementAndGet();
+    try (Connection c = pg.getDatabase("postgres", "ffp").getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema + "; SET search_path TO " + schema + "; " + schemaScript());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(pg.getJdbcUrl("postgres", "ffp") + "&currentSchema=" + schema);
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(0);
+    config.setPoolName(schema);
+    return new HikariDataSource(config);
+  }
+
+  /** A new, empty database (no schema), for tests of migration. */
+  static DataSource newEmptyDatabase() {
+    String name = "ffp_empty_" + NUMBER.incrementAndGet();
+    admin("CREATE DATABASE " + name);
+    return server().getDatabase("postgres", name);
+  }
+
+  private static String script;
+
+  private static synchronized String schemaScript() {
+    if (script == null) {
+      try (InputStream in = EmbeddedPostgresServer.class.getResourceAsStream(
+          "/db/migration/fangfanpin/V1__fangfanpin_schema.sql")) {
+        script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return script;
+  }
+
+  private static final TestSchemas RING = new TestSchemas(() -> newDatabase(12));
+
+  /**
+   * A store on an empty, migrated schema with a pool for eight racing threads and more. The
+   * property contracts make hundreds of stores, and making a schema costs more than a whole try,
+   * so they come from a ring of schemas made once, each emptied when it comes round again.
+   */
+  static JdbcStore newStore() {
+    return JdbcStore.open(RING.next());
+  }
+
+  private static HikariDataSource shared;
+
+  /** A new store over one database kept for the JVM (for tests that need no empty database). */
+  static synchronized JdbcStore sharedStore() {
+    if (shared == null) {
+      shared = newDatabase(12);
+    }
+    return JdbcStore.open(shared);
+  }
+
+  /** Runs a statement as the superuser on the maintenance database. */
+  static void admin(String sql) {
+    try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** A connection as the superuser to the maintenance database, e.g. to end another backend. */
+  static DataSource adminDataSource() {
+    return server().getPostgresDatabase();
+  }
+
+  private static void createTestDatabase() {
+    admin("CREATE DATABASE ffp");
+  }
+
+
+}

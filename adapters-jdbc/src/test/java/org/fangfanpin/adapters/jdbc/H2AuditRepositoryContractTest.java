@@ -1,0 +1,13 @@
+package org.fangfanpin.adapters.jdbc;
+
+import org.fangfanpin.spi.contract.AuditRepositoryContract;
+import org.fangfanpin.spi.store.UnitOfWork;
+
+/** The contract on a fresh database of an in-memory H2 database. */
+class H2AuditRepositoryContractTest extends AuditRepositoryContract {
+
+  @Override
+  protected UnitOfWork newStore() {
+    return H2Databases.newStore();
+  }
+}

@@ -1,0 +1,188 @@
+package org.fangfanpin.adapters.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.fangfanpin.spi.contract.StoreFixtures;
+import org.fangfanpin.spi.model.Household;
+import org.fangfanpin.spi.store.IdSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opening and migrating the JDBC store (存储的打开与迁移): Flyway brings an empty H2 or PostgreSQL
+ * database to the schema and a second run changes nothing; a database without the schema, or
+ * with an older one, is refused with a clear message; on H2 the store makes every commit durable
+ * ({@code WRITE_DELAY 0}); sessions do not nest; ids stay unique after a restart; a stream left
+ * open or half read does not outlive its session.
+ */
+class JdbcStoreTest {
+
+  @Test
+  void migrateBringsAnEmptyH2DatabaseToTheSchemaAndASecondRunChangesNothing() {
+    JdbcConnectionPool ds = H2Databases.newDataSource();
+
+    JdbcStore first = JdbcStore.migrate(ds);
+    storeAndFindAHousehold(first);
+    JdbcStore second = JdbcStore.migrate(ds);
+
+    assertThat(second.<Optional<Household>>read(s -> s.households().find(household().id()))).contains(household());
+  }
+
+  @Test
+  void migrateBringsAnEmptyPostgresDatabaseToTheSchemaAndASecondRunChangesNothing() {
+    DataSource ds = EmbeddedPostgresServer.newEmptyDatabase();
+
+    JdbcStore first = JdbcStore.migrate(ds);
+    storeAndFindAHousehold(first);
+    JdbcStore second = JdbcStore.migrate(ds);
+
+    assertThat(second.<Optional<Household>>read(s -> s.households().find(household().id()))).contains(household());
+  }
+
+  @Test
+  void openRefusesADatabaseWithoutTheSchema() {
+    assertThatThrownBy(() -> JdbcStore.open(H2Databases.newDataSource()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no fangfanpin schema").hasMessageContaining("JdbcStore.migrate");
+    assertThatThrownBy(() -> JdbcStore.open(EmbeddedPostgresServer.newEmptyDatabase()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no fangfanpin schema");
+  }
+
+  @Test
+  void openRefusesASchemaOlderThanTheLibraryNeeds() throws SQLException {
+    JdbcConnectionPool ds = H2Databases.newDataSource();
+    JdbcStore.migrate(ds);
+    execute(ds, "DELETE FROM ffp_schema_version");
+    execute(ds, "INSERT INTO ffp_schema_version (version) VALUES (0)");
+
+    assertThatThrownBy(() -> JdbcStore.open(ds))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("schema is at version 0; this library needs 1");
+  }
+
+  @Test
+  void onH2TheStoreSetsWriteDelayToZeroSoThatEveryCommitIsDurable(@TempDir Path dir) throws SQLException {
+    JdbcConnectionPool ds = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("ffp"), "sa", "");
+    try {
+      execute(ds, "SET WRITE_DELAY 500");
+      assertThat(writeDelay(ds)).as("H2's own default").isEqualTo(500);
+
+      JdbcStore.migrate(ds);
+
+      assertThat(writeDelay(ds)).isZero();
+    } finally {
+      ds.dispose();
+    }
+    JdbcConnectionPool reopened = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("ffp"), "sa", "");
+    try {
+      assertThat(writeDelay(reopened)).as("a setting of the database, kept").isZero();
+    } finally {
+      reopened.dispose();
+    }
+  }
+
+  @Test
+  void sessionsDoNotNestOnOneThread() {
+    JdbcStore store = H2Databases.newStore();
+
+    assertThatThrownBy(() -> store.write(s -> store.read(r -> r.households().find("H1"))))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("do not nest");
+    assertThatThrownBy(() -> store.read(s -> store.read(r -> r.households().find("H1"))))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("do not nest");
+    assertThat(store.<Boolean>read(s -> s.households().find("H1").isEmpty())).as("usable afterwards").isTrue();
+  }
+
+  @Test
+  void aRepositoryUsedAfterItsSessionEndedThrows() {
+    JdbcStore store = H2Databases.newStore();
+    var households = store.read(s -> s.households());
+
+    assertThatThrownBy(() -> households.find("H1")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void idsStayUniqueWhenTheStoreIsOpenedAgainOnTheSameDatabase() {
+    HikariDataSource first = EmbeddedPostgresServer.newDatabase(2);
+    IdSource before = JdbcStore.open(first).ids();
+    Set<String> issued = new HashSet<>();
+    for (int i = 0; i < 150; i++) {
+      issued.add(before.next("case"));
+    }
+    first.close();
+
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(first.getJdbcUrl());
+    try (HikariDataSource second = new HikariDataSource(config)) {
+      IdSource after = JdbcStore.open(second).ids();
+      for (int i = 0; i < 150; i++) {
+        assertThat(issued.add(after.next("case"))).as("id %d after the restart is new", i).isTrue();
+      }
+    }
+    assertThat(issued).hasSize(300).allSatisfy(id -> assertThat(id).startsWith("case-").hasSize(17));
+  }
+
+  @Test
+  void aStreamLeftOpenOrHalfReadIsClosedWithItsSessionOnBothDatabases() {
+    for (JdbcStore store : List.of(H2Databases.newStore(), EmbeddedPostgresServer.newStore())) {
+      store.write(s -> {
+        for (int i = 1; i <= 1_200; i++) {
+          s.households().put(StoreFixtures.household(StoreFixtures.VILLAGE, i));
+        }
+        return null;
+      });
+
+      Stream<Household> leftOpen = store.read(s -> {
+        Stream<Household> all = s.households().inArea(StoreFixtures.COUNTY);
+        assertThat(all.limit(3).count()).isEqualTo(3);
+        return s.households().inArea(StoreFixtures.COUNTY);
+      });
+      long counted = store.read(s -> {
+        try (Stream<Household> all = s.households().inArea(StoreFixtures.COUNTY)) {
+          return all.count();
+        }
+      });
+
+      assertThatThrownBy(() -> leftOpen.findFirst()).isInstanceOf(IllegalStateException.class);
+      assertThat(counted).as("more rows than one fetch").isEqualTo(1_200);
+    }
+  }
+
+  private static void storeAndFindAHousehold(JdbcStore store) {
+    store.write(s -> {
+      s.households().put(household());
+      return null;
+    });
+    assertThat(store.<Optional<Household>>read(s -> s.households().find(household().id()))).contains(household());
+  }
+
+  private static Household household() {
+    return StoreFixtures.household(StoreFixtures.VILLAGE, 1);
+  }
+
+  private static void execute(DataSource ds, String sql) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static int writeDelay(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      return JdbcStore.writeDelay(c);
+    }
+  }
+}
