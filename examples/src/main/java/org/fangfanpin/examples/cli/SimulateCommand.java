@@ -10,18 +10,17 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.fangfanpin.adapters.inmemory.InMemoryStore;
 import org.fangfanpin.examples.simulation.HtmlReport;
 import org.fangfanpin.examples.simulation.ReportJson;
 import org.fangfanpin.examples.simulation.Simulation;
 import org.fangfanpin.examples.simulation.SimulationProgress;
 import org.fangfanpin.examples.simulation.SimulationResult;
 import org.fangfanpin.examples.simulation.SimulationSettings;
+import org.fangfanpin.examples.simulation.SimulationStore;
 import org.fangfanpin.examples.simulation.XlsxForms;
 import org.fangfanpin.spi.intake.Channel;
 import org.fangfanpin.spi.model.MonitoringCategory;
 import org.fangfanpin.spi.review.CaseState;
-import org.fangfanpin.spi.store.UnitOfWork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,9 +65,10 @@ final class SimulateCommand implements Callable<Integer> {
       description = "随机种子，默认 ${DEFAULT-VALUE} / the random seed, default ${DEFAULT-VALUE}")
   private long seed;
 
-  @Option(names = "--store", defaultValue = "memory", paramLabel = "memory|h2|JDBC-URL",
-      description = "存储：memory（内存）；h2 与 JDBC 地址待 JDBC 适配器合并后可用，默认 ${DEFAULT-VALUE}"
-          + " / the store: memory; h2 and a JDBC URL once the JDBC adapter is merged; default ${DEFAULT-VALUE}")
+  @Option(names = "--store", defaultValue = "h2", paramLabel = "memory|h2|JDBC-URL",
+      description = "存储：memory（内存）、h2（输出目录中的新建嵌入式数据库）或空数据库的 JDBC 地址，默认 ${DEFAULT-VALUE}"
+          + " / the store: memory, h2 (a fresh embedded database in the output folder) or the JDBC URL of an"
+          + " empty database; default ${DEFAULT-VALUE}")
   private String store;
 
   @Option(names = "--out", defaultValue = "simulation-out", paramLabel = "DIR",
@@ -97,14 +97,36 @@ final class SimulateCommand implements Callable<Integer> {
           + " 之间（已载入 2025、2026 年节假日）/ --months must lie between 1 and " + SimulationSettings.MAX_MONTHS
           + " (the 2025 and 2026 holidays are loaded)");
     }
-    UnitOfWork unitOfWork = openStore();
+    String kind = store.toLowerCase(Locale.ROOT);
+    if (!kind.equals("memory") && !kind.equals("h2") && !store.startsWith("jdbc:")) {
+      throw new ParameterException(spec.commandLine(), "--store 应为 memory、h2 或以 jdbc: 开头的地址 / --store must be"
+          + " memory, h2 or a URL starting with jdbc:");
+    }
     try {
       Files.createDirectories(outDir);
     } catch (IOException e) {
       return cannotWrite(outDir, e);
     }
-    SimulationSettings settings = new SimulationSettings(households, months, seed, store);
-    Simulation simulation = new Simulation(settings, unitOfWork);
+    SimulationStore opened;
+    try {
+      opened = kind.equals("memory") ? SimulationStore.memory()
+          : kind.equals("h2") ? SimulationStore.h2(outDir) : SimulationStore.jdbc(store);
+    } catch (IOException | RuntimeException e) {
+      // Driver and pool messages may repeat the URL, user and password included.
+      String shown = SimulationStore.withoutCredentials(store);
+      String why = SimulationStore.withoutCredentialsIn(String.valueOf(e.getMessage()));
+      err.println("--store " + shown + "：无法打开存储：" + why);
+      err.println("--store " + shown + ": cannot open the store: " + why);
+      return FangFanPinCli.FAILURE;
+    }
+    try (SimulationStore db = opened) {
+      return simulate(db);
+    }
+  }
+
+  private int simulate(SimulationStore db) {
+    SimulationSettings settings = new SimulationSettings(households, months, seed, db.name());
+    Simulation simulation = new Simulation(settings, db.unitOfWork());
     SimulationResult result;
     try (ProgressBar bar = progressBar()) {
       result = simulation.run(progress(bar));
@@ -132,20 +154,6 @@ final class SimulateCommand implements Callable<Integer> {
     }
     summary(result, report);
     return result.invariantViolations().isEmpty() ? FangFanPinCli.OK : INVARIANT_VIOLATED;
-  }
-
-  private UnitOfWork openStore() {
-    String name = store.toLowerCase(Locale.ROOT);
-    if (name.equals("memory")) {
-      return new InMemoryStore();
-    }
-    if (name.equals("h2") || name.startsWith("jdbc:")) {
-      throw new ParameterException(spec.commandLine(), "--store " + (name.equals("h2") ? "h2" : "JDBC-URL")
-          + " 尚不可用：JDBC 适配器尚未合并，请使用 --store memory / --store " + (name.equals("h2") ? "h2" : "JDBC-URL")
-          + " is not available yet: the JDBC adapter has not been merged; use --store memory");
-    }
-    throw new ParameterException(spec.commandLine(), "--store 应为 memory、h2 或以 jdbc: 开头的地址 / --store must be"
-        + " memory, h2 or a URL starting with jdbc:");
   }
 
   /** A bar on a terminal unless quiet; none when standard error is a file or a pipe. */

@@ -20,14 +20,15 @@ class SimulateCommandTest {
   void writesTheReportAndASummaryTable() throws IOException {
     Path out = dir.resolve("sim");
 
-    CliRun run = CliRun.of("simulate", "--households", "300", "--months", "2", "--seed", "3", "--out", out.toString(),
-        "--quiet");
+    CliRun run = CliRun.of("simulate", "--households", "300", "--months", "2", "--seed", "3", "--store", "memory",
+        "--out", out.toString(), "--quiet");
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
     assertThat(report.get("households").asLong()).isEqualTo(300);
     assertThat(report.get("months").asInt()).isEqualTo(2);
     assertThat(report.get("seed").asLong()).isEqualTo(3);
+    assertThat(report.get("store").asText()).isEqualTo("memory");
     assertThat(report.get("invariant_violations").size()).isZero();
     assertThat(run.stdout()).contains("cases opened").contains("立案").contains("report.json");
     try (var files = Files.list(out)) {
@@ -72,5 +73,15 @@ class SimulateCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(FangFanPinCli.FAILURE);
     assertThat(run.stderr()).contains("--seed");
+  }
+
+  @Test
+  void aStoreThatCannotBeOpenedIsReportedWithoutItsCredentials() {
+    CliRun run = CliRun.of("simulate", "--households", "10", "--months", "1", "--out", dir.toString(), "--quiet",
+        "--store", "jdbc:nosuchdriver://user:secret@host/db?password=secret");
+
+    assertThat(run.exitCode()).isEqualTo(FangFanPinCli.FAILURE);
+    assertThat(run.stderr()).contains("--store jdbc:nosuchdriver://host/db").contains("无法打开存储")
+        .contains("cannot open the store").doesNotContain("secret");
   }
 }
