@@ -15,10 +15,13 @@ import org.fangfanpin.spi.model.HouseholdStatus;
 import org.fangfanpin.spi.model.Money;
 import org.fangfanpin.spi.model.ResidentId;
 import org.fangfanpin.spi.model.Role;
+import org.fangfanpin.spi.store.IdSource;
+import org.fangfanpin.spi.store.UnitOfWork;
 
 /**
  * A county for the benchmarks (基准测试县): 12 townships of 13 villages (seed 000's shape), its
- * actors, and households spread over the villages, wired to a fresh in-memory store.
+ * actors, and households spread over the villages, wired to a fresh in-memory store or to the
+ * store given.
  */
 final class BenchCounty {
 
@@ -27,7 +30,7 @@ final class BenchCounty {
   static final int TOWNSHIPS = 12;
   static final int VILLAGES_PER_TOWNSHIP = 13;
 
-  final InMemoryStore store = new InMemoryStore();
+  final UnitOfWork store;
   final FangFanPin ffp;
   final List<AreaCode> villages = new ArrayList<>();
   final List<Actor> villageGroups = new ArrayList<>();
@@ -41,8 +44,13 @@ final class BenchCounty {
   final SettableClock clock;
 
   BenchCounty(LocalDate today) {
+    this(today, new InMemoryStore(), new InMemoryIdSource());
+  }
+
+  BenchCounty(LocalDate today, UnitOfWork store, IdSource ids) {
+    this.store = store;
     this.clock = new SettableClock(today);
-    this.ffp = FangFanPin.builder().store(store).ids(new InMemoryIdSource()).clock(clock).build();
+    this.ffp = FangFanPin.builder().store(store).ids(ids).clock(clock).build();
     for (int t = 0; t < TOWNSHIPS; t++) {
       AreaCode township = AreaCode.of("611022" + (100 + t) + "000");
       townshipOfficers.add(Actor.of("twp-" + t, Role.TOWNSHIP_OFFICER, township));
