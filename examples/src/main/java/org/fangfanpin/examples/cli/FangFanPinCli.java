@@ -92,7 +92,8 @@ public final class FangFanPinCli implements Callable<Integer> {
   public CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(this)
         .addSubcommand("assess", new AssessCommand(stdout, err, clock))
-        .addSubcommand("generate-register", new GenerateRegisterCommand(out));
+        .addSubcommand("generate-register", new GenerateRegisterCommand(out))
+        .addSubcommand("simulate", new SimulateCommand(out, err));
     // Set after the subcommands are added: these settings reach the subcommands present at the time.
     commandLine.setOut(out);
     commandLine.setErr(err);

@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.fangfanpin.spi.model.Household;
 import org.fangfanpin.spi.model.ResidentId;
 
 /**
@@ -131,6 +133,31 @@ public final class RegisterGenerator {
       writeLine(out);
     }
     return new Summary(households, faulty);
+  }
+
+  /**
+   * Makes the same households {@link #write} would write for this seed with no faulty rows, and
+   * hands each to {@code sink} as it is made, in register order: the county simulation's register.
+   *
+   * @param households the number of households
+   * @param sink receives each household
+   */
+  public void generate(long households, Consumer<Household> sink) {
+    if (households < 0) {
+      throw new IllegalArgumentException("households cannot be negative: " + households);
+    }
+    RowValidator validator = new RowValidator();
+    for (long i = 1; i <= households; i++) {
+      fillHousehold(i);
+      // Drawn as write() draws it, so both give the same households for a seed.
+      random.nextInt(MAX_INVALID_PER_MILLE);
+      RegisterRow row = validator.validate((int) Math.min(i, Integer.MAX_VALUE), cells);
+      if (row instanceof RegisterRow.Accepted accepted) {
+        sink.accept(accepted.household());
+      } else {
+        throw new IllegalStateException("the generator made a household the register refuses: row " + i);
+      }
+    }
   }
 
   private void fillHousehold(long sequence) {

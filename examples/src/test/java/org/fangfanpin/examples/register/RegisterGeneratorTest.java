@@ -167,4 +167,25 @@ class RegisterGeneratorTest {
     assertThatThrownBy(() -> new RegisterGenerator(1, 1_001)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new RegisterGenerator(1, -1)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void generatesTheHouseholdsThatWriteWritesForTheSeedWithoutFaults() throws IOException {
+    List<Household> generated = new ArrayList<>();
+    new RegisterGenerator(77, 0).generate(400, generated::add);
+
+    assertThat(generated).isEqualTo(read(generate(77, 0, 400)).households());
+  }
+
+  @Test
+  void knowsTheCountysTownships() {
+    assertThat(DanfengCounty.townshipCount()).isEqualTo(12);
+    int villages = 0;
+    for (int v = 0; v < DanfengCounty.villageCount(); v++) {
+      int t = DanfengCounty.townshipIndexOfVillage(v);
+      assertThat(DanfengCounty.townshipOf(DanfengCounty.village(v))).isEqualTo(DanfengCounty.township(t));
+      villages++;
+    }
+    assertThat(villages).isEqualTo(156);
+    assertThat(DanfengCounty.townshipName(0)).isEqualTo("龙驹寨街道");
+  }
 }

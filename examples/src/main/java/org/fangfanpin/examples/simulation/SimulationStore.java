@@ -1,0 +1,122 @@
+package org.fangfanpin.examples.simulation;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.fangfanpin.adapters.inmemory.InMemoryStore;
+import org.fangfanpin.adapters.jdbc.JdbcStore;
+import org.fangfanpin.spi.store.UnitOfWork;
+
+/**
+ * The store a simulation runs on (模拟存储): in memory, an embedded H2 database made fresh in the
+ * output folder, or an empty database behind a JDBC URL. Closing it closes its connections.
+ */
+public final class SimulationStore implements AutoCloseable {
+
+  /** The embedded database's file name in the output folder, without H2's extension. */
+  public static final String H2_FILE = "store";
+
+  private static final Pattern JDBC_URL = Pattern.compile("jdbc:[^\\s\"']+");
+
+  private final String name;
+  private final UnitOfWork unitOfWork;
+  private final HikariDataSource pool;
+
+  private SimulationStore(String name, UnitOfWork unitOfWork, HikariDataSource pool) {
+    this.name = name;
+    this.unitOfWork = unitOfWork;
+    this.pool = pool;
+  }
+
+  /** The in-memory store. */
+  public static SimulationStore memory() {
+    return new SimulationStore("memory", new InMemoryStore(), null);
+  }
+
+  /** A fresh embedded H2 database {@code dir/store.mv.db}, replacing one left by an earlier run. */
+  public static SimulationStore h2(Path dir) throws IOException {
+    Files.deleteIfExists(dir.resolve(H2_FILE + ".mv.db"));
+    Files.deleteIfExists(dir.resolve(H2_FILE + ".trace.db"));
+    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(H2_FILE) + ";LOCK_TIMEOUT=10000";
+    return jdbc("h2", url);
+  }
+
+  /**
+   * The database behind the URL, migrated to the library's schema; it must hold no simulated
+   * county yet, since the simulation numbers its cases from 1.
+   *
+   * @throws IllegalStateException when the database already holds the county's households
+   */
+  public static SimulationStore jdbc(String url) {
+    return jdbc(withoutCredentials(url), url);
+  }
+
+  private static SimulationStore jdbc(String name, String url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    // The simulation runs one unit of work at a time; one more connection for the pool's own checks.
+    config.setMaximumPoolSize(2);
+    config.setPoolName("fangfanpin-simulation");
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      JdbcStore store = JdbcStore.migrate(pool);
+      boolean empty = store.read(s -> {
+        try (Stream<?> households = s.households().inArea(Simulation.county())) {
+          return households.findAny().isEmpty();
+        }
+      });
+      if (!empty) {
+        throw new IllegalStateException("数据库中已有模拟县的数据，请使用空数据库 / the database already holds the simulated"
+            + " county: use an empty database");
+      }
+      return new SimulationStore(name, store, pool);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /** The URL as it may be shown: no query parameters and no user information, which may hold a password. */
+  public static String withoutCredentials(String url) {
+    String shown = url;
+    int cut = indexOfAny(shown, '?', ';');
+    if (cut >= 0) {
+      shown = shown.substring(0, cut);
+    }
+    return shown.replaceFirst("//[^/@]*@", "//");
+  }
+
+  /** The text with every JDBC URL in it shown {@link #withoutCredentials without credentials}. */
+  public static String withoutCredentialsIn(String text) {
+    return JDBC_URL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(withoutCredentials(m.group())));
+  }
+
+  private static int indexOfAny(String s, char a, char b) {
+    int i = s.indexOf(a);
+    int j = s.indexOf(b);
+    return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+  }
+
+  /** The store's name as the report shows it: {@code memory}, {@code h2}, or the URL without credentials. */
+  public String name() {
+    return name;
+  }
+
+  /** The store's unit of work. */
+  public UnitOfWork unitOfWork() {
+    return unitOfWork;
+  }
+
+  /** Closes the database's connections; nothing for the in-memory store. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.close();
+    }
+  }
+}
