@@ -615,11 +615,12 @@ final class CountySimulation {
     }
     for (int w = position; w < gridWorkers.size(); w += workingDays) {
       Actor worker = gridWorkers.get(w);
+      // The worker's round goes to the library as one call (one unit of work on a database).
+      List<GridVisit> round = new ArrayList<>();
       for (int i : gridHouseholds.get(w)) {
         SimCase c = open[i];
         if (c != null && c.monitored() && gridAssigned[i]) {
-          check(app.assistance().recordVisit(new GridVisit(worker.id(), facts[i].id(), day, "入户走访 / home visit"),
-              worker));
+          round.add(new GridVisit(worker.id(), facts[i].id(), day, "入户走访 / home visit"));
         }
         if (shock[i] != 0 && !shockSeenByGrid[i]) {
           shockSeenByGrid[i] = true;
@@ -632,6 +633,9 @@ final class CountySimulation {
           pendingSignals.add(signal(Channel.GRID_SCREENING, "grid:" + worker.id() + ":" + day + ":" + (++sequence), i,
               day, Set.of(RiskType.OTHER), worker, "网格员反映疑似困难 / grid worker suspects hardship"));
         }
+      }
+      if (!round.isEmpty()) {
+        app.assistance().recordVisits(round, worker).forEach(this::check);
       }
     }
   }
@@ -1081,14 +1085,25 @@ final class CountySimulation {
   }
 
   private void followUps(LocalDate day, YearMonth month) {
+    List<SimCase> due = new ArrayList<>();
+    List<Map.Entry<String, FollowUpFacts>> followUps = new ArrayList<>();
     for (SimCase c : cases) {
       if (!c.monitored() || c.confirmedOn == null || month.equals(c.lastFollowUp)) {
         continue;
       }
       Household h = facts[c.h];
       Actor by = gridAssigned[c.h] ? gridWorkers.get(gridWorker[c.h]) : villageGroups[villageOf(c.h)];
-      if (moved(c, app.assistance().recordFollowUp(c.id, new FollowUpFacts(month, day, by, h.incomeLast12Months(),
-          h.rigidExpenditure(), h.unmetNeeds())))) {
+      due.add(c);
+      followUps.add(Map.entry(c.id, new FollowUpFacts(month, day, by, h.incomeLast12Months(), h.rigidExpenditure(),
+          h.unmetNeeds())));
+    }
+    // The month's follow-ups go to the library in bulk (a few units of work on a database); each
+    // is decided as it would be alone, and the cases are independent of each other.
+    List<Either<Rejection, MonitoringCase>> results = app.assistance().recordFollowUps(followUps);
+    for (int k = 0; k < due.size(); k++) {
+      SimCase c = due.get(k);
+      Household h = facts[c.h];
+      if (moved(c, results.get(k))) {
         c.lastFollowUp = month;
         c.aboveLineStreak = h.incomeLast12Months().fen() >= LINE_FEN * h.memberCount() ? c.aboveLineStreak + 1 : 0;
       }
