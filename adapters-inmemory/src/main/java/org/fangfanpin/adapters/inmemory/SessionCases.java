@@ -1,9 +1,9 @@
 package org.fangfanpin.adapters.inmemory;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.model.AreaCode;
@@ -84,7 +84,7 @@ final class SessionCases implements CaseRepository {
     session.checkOpen();
     Objects.requireNonNull(area, "area");
     TreeMap<String, MonitoringCase> found = new TreeMap<>();
-    for (Set<String> ids : Villages.within(table.idsByVillage, area)) {
+    for (List<String> ids : Villages.within(table.idsByVillage, area)) {
       for (String id : ids) {
         MonitoringCase c = current(id);
         if (area.contains(c.area())) {
@@ -103,16 +103,16 @@ final class SessionCases implements CaseRepository {
   }
 
   @Override
-  public java.util.List<MonitoringCase> ofHousehold(String householdId, AreaCode village) {
+  public List<MonitoringCase> ofHousehold(String householdId, AreaCode village) {
     session.checkOpen();
     Objects.requireNonNull(householdId, "householdId");
-    Set<String> committedIds = table.idsByHousehold.get(householdId);
+    List<String> committedIds = table.idsByHousehold.get(householdId);
     if (committedIds == null && staged == null) {
       // A household never monitored: nothing to sort (intake asks this for every case it opens).
       return new ArrayList<>(0);
     }
     TreeMap<String, MonitoringCase> found = new TreeMap<>();
-    for (String id : committedIds == null ? Set.<String>of() : committedIds) {
+    for (String id : committedIds == null ? List.<String>of() : committedIds) {
       MonitoringCase c = current(id);
       if (c.householdId().equals(householdId)) {
         found.put(id, c);
