@@ -10,8 +10,8 @@ import org.fangfanpin.spi.model.AreaCode;
 import org.fangfanpin.spi.review.MonitoringCase;
 
 /**
- * The committed monitoring cases (监测案件): by id, the open case of each household, and case ids by
- * village and by household.
+ * The committed monitoring cases (监测案件): by id, case ids by village, and per household (in the
+ * slots it shares with the {@link HouseholdTable}) the open case and the ids of all its cases.
  *
  * <p>A county keeps hundreds of thousands of cases, nearly every household with one, so the
  * indexes hold as few objects per case as they can: a village's ids in one growing list (a case
@@ -20,22 +20,38 @@ import org.fangfanpin.spi.review.MonitoringCase;
 final class CaseTable {
 
   final Map<String, MonitoringCase> byId = new HashMap<>();
-  final Map<String, String> openByHousehold = new HashMap<>();
   final NavigableMap<AreaCode, List<String>> idsByVillage = new TreeMap<>();
-  final Map<String, List<String>> idsByHousehold = new HashMap<>();
+  private final Map<String, HouseholdSlot> slots;
+
+  CaseTable(Map<String, HouseholdSlot> slots) {
+    this.slots = slots;
+  }
+
+  /** The household's committed open case, or {@code null}. */
+  MonitoringCase openOf(String householdId) {
+    HouseholdSlot slot = slots.get(householdId);
+    return slot == null ? null : slot.openCase;
+  }
+
+  /** The ids of the household's committed cases; empty when it has none. */
+  List<String> idsOf(String householdId) {
+    HouseholdSlot slot = slots.get(householdId);
+    return slot == null ? List.of() : slot.caseIds;
+  }
 
   /**
    * Stores the case, replacing the one with its id, and touches an index only where the case moved
-   * in it. The open-case index drops the old version only if it still points at it, so the staged
+   * in it. A household's open case is cleared only if it is still the old version's, so the staged
    * cases of a session may be applied in any order.
    */
   void put(MonitoringCase c) {
     MonitoringCase old = byId.put(c.id(), c);
     if (old == null) {
       idsByVillage.computeIfAbsent(c.area(), v -> new ArrayList<>()).add(c.id());
-      addToHousehold(c.householdId(), c.id());
+      HouseholdSlot slot = slotOf(c.householdId());
+      slot.addCase(c.id());
       if (c.isOpen()) {
-        openByHousehold.put(c.householdId(), c.id());
+        slot.openCase = c;
       }
       return;
     }
@@ -49,37 +65,26 @@ final class CaseTable {
     }
     boolean sameHousehold = old.householdId().equals(c.householdId());
     if (!sameHousehold) {
-      removeFromHousehold(old.householdId(), old.id());
-      addToHousehold(c.householdId(), c.id());
+      slots.get(old.householdId()).removeCase(old.id());
+      slotOf(c.householdId()).addCase(c.id());
     }
-    if (old.isOpen() && !(c.isOpen() && sameHousehold)) {
-      openByHousehold.remove(old.householdId(), old.id());
-    }
-    if (c.isOpen() && !(old.isOpen() && sameHousehold)) {
-      openByHousehold.put(c.householdId(), c.id());
-    }
-  }
-
-  private void addToHousehold(String householdId, String caseId) {
-    List<String> ids = idsByHousehold.get(householdId);
-    if (ids == null) {
-      idsByHousehold.put(householdId, List.of(caseId));
+    HouseholdSlot oldSlot = slots.get(old.householdId());
+    if (old.isOpen() && c.isOpen() && sameHousehold) {
+      // Still the household's open case: the slot holds the new version.
+      if (oldSlot.openCase != null && oldSlot.openCase.id().equals(c.id())) {
+        oldSlot.openCase = c;
+      }
       return;
     }
-    List<String> more = new ArrayList<>(ids.size() + 1);
-    more.addAll(ids);
-    more.add(caseId);
-    idsByHousehold.put(householdId, List.copyOf(more));
+    if (old.isOpen() && oldSlot.openCase != null && oldSlot.openCase.id().equals(old.id())) {
+      oldSlot.openCase = null;
+    }
+    if (c.isOpen()) {
+      slotOf(c.householdId()).openCase = c;
+    }
   }
 
-  private void removeFromHousehold(String householdId, String caseId) {
-    List<String> ids = idsByHousehold.get(householdId);
-    List<String> fewer = new ArrayList<>(ids);
-    fewer.remove(caseId);
-    if (fewer.isEmpty()) {
-      idsByHousehold.remove(householdId);
-    } else {
-      idsByHousehold.put(householdId, List.copyOf(fewer));
-    }
+  private HouseholdSlot slotOf(String householdId) {
+    return slots.computeIfAbsent(householdId, id -> new HouseholdSlot());
   }
 }
