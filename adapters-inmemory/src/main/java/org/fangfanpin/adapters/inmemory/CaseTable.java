@@ -1,62 +1,90 @@
 package org.fangfanpin.adapters.inmemory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 import org.fangfanpin.spi.model.AreaCode;
 import org.fangfanpin.spi.review.MonitoringCase;
 
 /**
- * The committed monitoring cases (监测案件): by id, the open case of each household, and case ids by
- * village.
+ * The committed monitoring cases (监测案件): by id, case ids by village, and per household (in the
+ * slots it shares with the {@link HouseholdTable}) the open case and the ids of all its cases.
+ *
+ * <p>A county keeps hundreds of thousands of cases, nearly every household with one, so the
+ * indexes hold as few objects per case as they can: a village's ids in one growing list (a case
+ * almost never moves village), a household's ids in a small immutable list replaced on change.
  */
 final class CaseTable {
 
   final Map<String, MonitoringCase> byId = new HashMap<>();
-  final Map<String, String> openByHousehold = new HashMap<>();
-  final NavigableMap<AreaCode, Set<String>> idsByVillage = new TreeMap<>();
-  final Map<String, Set<String>> idsByHousehold = new HashMap<>();
+  final NavigableMap<AreaCode, List<String>> idsByVillage = new TreeMap<>();
+  private final Map<String, HouseholdSlot> slots;
+
+  CaseTable(Map<String, HouseholdSlot> slots) {
+    this.slots = slots;
+  }
+
+  /** The household's committed open case, or {@code null}. */
+  MonitoringCase openOf(String householdId) {
+    HouseholdSlot slot = slots.get(householdId);
+    return slot == null ? null : slot.openCase;
+  }
+
+  /** The ids of the household's committed cases; empty when it has none. */
+  List<String> idsOf(String householdId) {
+    HouseholdSlot slot = slots.get(householdId);
+    return slot == null ? List.of() : slot.caseIds;
+  }
 
   /**
    * Stores the case, replacing the one with its id, and touches an index only where the case moved
-   * in it. The open-case index drops the old version only if it still points at it, so the staged
+   * in it. A household's open case is cleared only if it is still the old version's, so the staged
    * cases of a session may be applied in any order.
    */
   void put(MonitoringCase c) {
     MonitoringCase old = byId.put(c.id(), c);
     if (old == null) {
-      idsByVillage.computeIfAbsent(c.area(), v -> new HashSet<>()).add(c.id());
-      idsByHousehold.computeIfAbsent(c.householdId(), h -> new HashSet<>(2)).add(c.id());
+      idsByVillage.computeIfAbsent(c.area(), v -> new ArrayList<>()).add(c.id());
+      HouseholdSlot slot = slotOf(c.householdId());
+      slot.addCase(c.id());
       if (c.isOpen()) {
-        openByHousehold.put(c.householdId(), c.id());
+        slot.openCase = c;
       }
       return;
     }
     if (!old.area().equals(c.area())) {
-      Set<String> ids = idsByVillage.get(old.area());
+      List<String> ids = idsByVillage.get(old.area());
       ids.remove(old.id());
       if (ids.isEmpty()) {
         idsByVillage.remove(old.area());
       }
-      idsByVillage.computeIfAbsent(c.area(), v -> new HashSet<>()).add(c.id());
+      idsByVillage.computeIfAbsent(c.area(), v -> new ArrayList<>()).add(c.id());
     }
     boolean sameHousehold = old.householdId().equals(c.householdId());
     if (!sameHousehold) {
-      Set<String> ids = idsByHousehold.get(old.householdId());
-      ids.remove(old.id());
-      if (ids.isEmpty()) {
-        idsByHousehold.remove(old.householdId());
+      slots.get(old.householdId()).removeCase(old.id());
+      slotOf(c.householdId()).addCase(c.id());
+    }
+    HouseholdSlot oldSlot = slots.get(old.householdId());
+    if (old.isOpen() && c.isOpen() && sameHousehold) {
+      // Still the household's open case: the slot holds the new version.
+      if (oldSlot.openCase != null && oldSlot.openCase.id().equals(c.id())) {
+        oldSlot.openCase = c;
       }
-      idsByHousehold.computeIfAbsent(c.householdId(), h -> new HashSet<>(2)).add(c.id());
+      return;
     }
-    if (old.isOpen() && !(c.isOpen() && sameHousehold)) {
-      openByHousehold.remove(old.householdId(), old.id());
+    if (old.isOpen() && oldSlot.openCase != null && oldSlot.openCase.id().equals(old.id())) {
+      oldSlot.openCase = null;
     }
-    if (c.isOpen() && !(old.isOpen() && sameHousehold)) {
-      openByHousehold.put(c.householdId(), c.id());
+    if (c.isOpen()) {
+      slotOf(c.householdId()).openCase = c;
     }
+  }
+
+  private HouseholdSlot slotOf(String householdId) {
+    return slots.computeIfAbsent(householdId, id -> new HouseholdSlot());
   }
 }

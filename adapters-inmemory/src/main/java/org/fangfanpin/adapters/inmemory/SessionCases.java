@@ -1,9 +1,9 @@
 package org.fangfanpin.adapters.inmemory;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.model.AreaCode;
@@ -38,8 +38,19 @@ final class SessionCases implements CaseRepository {
   @Override
   public Optional<MonitoringCase> openOf(String householdId) {
     session.checkOpen();
-    String id = openCaseId(Objects.requireNonNull(householdId, "householdId"));
-    return id == null ? Optional.empty() : Optional.of(current(id));
+    Objects.requireNonNull(householdId, "householdId");
+    if (stagedOpen != null && stagedOpen.containsKey(householdId)) {
+      String id = stagedOpen.get(householdId);
+      return id == null ? Optional.empty() : Optional.of(current(id));
+    }
+    // The committed open case is kept with the household, so no second look-up by id is needed,
+    // unless the session changed that case since.
+    MonitoringCase committed = table.openOf(householdId);
+    if (committed == null) {
+      return Optional.empty();
+    }
+    MonitoringCase mine = staged == null ? null : staged.get(committed.id());
+    return Optional.of(mine != null ? mine : committed);
   }
 
   @Override
@@ -84,7 +95,7 @@ final class SessionCases implements CaseRepository {
     session.checkOpen();
     Objects.requireNonNull(area, "area");
     TreeMap<String, MonitoringCase> found = new TreeMap<>();
-    for (Set<String> ids : Villages.within(table.idsByVillage, area)) {
+    for (List<String> ids : Villages.within(table.idsByVillage, area)) {
       for (String id : ids) {
         MonitoringCase c = current(id);
         if (area.contains(c.area())) {
@@ -103,16 +114,16 @@ final class SessionCases implements CaseRepository {
   }
 
   @Override
-  public java.util.List<MonitoringCase> ofHousehold(String householdId, AreaCode village) {
+  public List<MonitoringCase> ofHousehold(String householdId, AreaCode village) {
     session.checkOpen();
     Objects.requireNonNull(householdId, "householdId");
-    Set<String> committedIds = table.idsByHousehold.get(householdId);
-    if (committedIds == null && staged == null) {
+    List<String> committedIds = table.idsOf(householdId);
+    if (committedIds.isEmpty() && staged == null) {
       // A household never monitored: nothing to sort (intake asks this for every case it opens).
       return new ArrayList<>(0);
     }
     TreeMap<String, MonitoringCase> found = new TreeMap<>();
-    for (String id : committedIds == null ? Set.<String>of() : committedIds) {
+    for (String id : committedIds) {
       MonitoringCase c = current(id);
       if (c.householdId().equals(householdId)) {
         found.put(id, c);
@@ -160,6 +171,7 @@ final class SessionCases implements CaseRepository {
     if (stagedOpen != null && stagedOpen.containsKey(householdId)) {
       return stagedOpen.get(householdId);
     }
-    return table.openByHousehold.get(householdId);
+    MonitoringCase open = table.openOf(householdId);
+    return open == null ? null : open.id();
   }
 }

@@ -72,6 +72,6 @@ final class SessionHouseholds implements HouseholdRepository {
 
   private Household current(String id) {
     Household h = staged == null ? null : staged.get(id);
-    return h != null ? h : table.byId.get(id);
+    return h != null ? h : table.find(id);
   }
 }

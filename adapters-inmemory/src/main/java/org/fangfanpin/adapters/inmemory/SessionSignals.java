@@ -27,17 +27,17 @@ final class SessionSignals implements SignalRepository {
   @Override
   public Optional<StoredSignal> find(Channel channel, String sourceRef) {
     session.checkOpen();
-    SignalTable.Key key = new SignalTable.Key(Objects.requireNonNull(channel, "channel"),
-        Objects.requireNonNull(sourceRef, "sourceRef"));
-    StoredSignal s = staged == null ? null : staged.get(key);
-    return Optional.ofNullable(s != null ? s : table.byKey.get(key));
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(sourceRef, "sourceRef");
+    StoredSignal s = staged == null ? null : staged.get(new SignalTable.Key(channel, sourceRef));
+    return Optional.ofNullable(s != null ? s : table.find(channel, sourceRef));
   }
 
   @Override
   public void add(StoredSignal signal) {
     session.checkWritable();
     SignalTable.Key key = SignalTable.Key.of(Objects.requireNonNull(signal, "signal"));
-    if (table.byKey.containsKey(key) || (staged != null && staged.containsKey(key))) {
+    if (table.find(key.channel(), key.sourceRef()) != null || (staged != null && staged.containsKey(key))) {
       throw new DuplicateKeyException("a signal with this channel and source reference is already stored");
     }
     if (staged == null) {
@@ -53,10 +53,10 @@ final class SessionSignals implements SignalRepository {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     List<SignalTable.Entry> found = new ArrayList<>();
-    for (List<SignalTable.Entry> entries : Villages.within(table.byVillage, area)) {
-      for (SignalTable.Entry e : entries) {
-        if (receivedWithin(e.signal(), from, to)) {
-          found.add(e);
+    for (SignalTable.Village village : Villages.within(table.byVillage, area)) {
+      for (int i = 0; i < village.size(); i++) {
+        if (receivedWithin(village.signal(i), from, to)) {
+          found.add(new SignalTable.Entry(village.number(i), village.signal(i)));
         }
       }
     }

@@ -1,9 +1,9 @@
 package org.fangfanpin.adapters.inmemory;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -14,10 +14,14 @@ import org.fangfanpin.spi.model.AreaCode;
 /**
  * The committed signals (线索登记): by (channel, source reference), and by village in the order they
  * were stored. Each carries the number of its storing, which breaks ties of receipt time.
+ *
+ * <p>A county stores millions of signals and keeps them all, so the tables hold no object per
+ * signal beyond what a map entry needs: one map per channel keyed by the source reference the
+ * signal already holds, and per village two parallel arrays of signals and their numbers.
  */
 final class SignalTable {
 
-  /** The key of a signal. */
+  /** The key of a staged signal. */
   record Key(Channel channel, String sourceRef) {
 
     static Key of(StoredSignal s) {
@@ -33,18 +37,59 @@ final class SignalTable {
         Comparator.comparing((Entry e) -> e.signal().receivedAt()).thenComparingLong(Entry::number);
   }
 
-  final Map<Key, StoredSignal> byKey = new HashMap<>();
-  final NavigableMap<AreaCode, List<Entry>> byVillage = new TreeMap<>();
+  /** One village's signals in the order they were stored, with the number of each. */
+  static final class Village {
+
+    private StoredSignal[] signals = new StoredSignal[16];
+    private long[] numbers = new long[16];
+    private int size;
+
+    int size() {
+      return size;
+    }
+
+    StoredSignal signal(int i) {
+      return signals[i];
+    }
+
+    long number(int i) {
+      return numbers[i];
+    }
+
+    private void add(long number, StoredSignal signal) {
+      if (size == signals.length) {
+        signals = Arrays.copyOf(signals, size * 2);
+        numbers = Arrays.copyOf(numbers, size * 2);
+      }
+      signals[size] = signal;
+      numbers[size] = number;
+      size++;
+    }
+  }
+
+  private final Map<Channel, Map<String, StoredSignal>> byChannel = new EnumMap<>(Channel.class);
+  final NavigableMap<AreaCode, Village> byVillage = new TreeMap<>();
   private long stored;
+
+  SignalTable() {
+    for (Channel c : Channel.values()) {
+      byChannel.put(c, new HashMap<>());
+    }
+  }
 
   /** The number the next stored signal gets. */
   long nextNumber() {
     return stored + 1;
   }
 
+  /** The stored signal with this key, or {@code null}. */
+  StoredSignal find(Channel channel, String sourceRef) {
+    return byChannel.get(channel).get(sourceRef);
+  }
+
   void add(StoredSignal signal) {
     stored++;
-    byKey.put(Key.of(signal), signal);
-    byVillage.computeIfAbsent(signal.area(), v -> new ArrayList<>()).add(new Entry(stored, signal));
+    byChannel.get(signal.signal().channel()).put(signal.signal().sourceRef(), signal);
+    byVillage.computeIfAbsent(signal.area(), v -> new Village()).add(stored, signal);
   }
 }
