@@ -60,8 +60,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code payBatch} pays, in one call, a batch of {@code applications} applications of distinct
  * households that the setup walked through the village, township and county tiers; each payment
- * is its own unit of work with the cap checks, the pool check, the posting, the application's
- * update and its audit record. Run it with
+ * runs the cap checks, the pool check, the posting, the application's update and its audit record,
+ * 256 payments to a unit of work. Run it with
  * <pre>{@code
  * ./mvnw -B -q -o -pl core install -DskipTests && ./mvnw -B -q -o -pl benchmarks package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar LedgerBenchmark
