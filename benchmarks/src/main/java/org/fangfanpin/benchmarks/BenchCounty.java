@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.fangfanpin.adapters.inmemory.InMemoryIdSource;
 import org.fangfanpin.adapters.inmemory.InMemoryStore;
@@ -13,8 +14,14 @@ import org.fangfanpin.spi.model.AreaCode;
 import org.fangfanpin.spi.model.Household;
 import org.fangfanpin.spi.model.HouseholdStatus;
 import org.fangfanpin.spi.model.Money;
+import org.fangfanpin.spi.model.MonitoringCategory;
 import org.fangfanpin.spi.model.ResidentId;
+import org.fangfanpin.spi.model.RiskType;
 import org.fangfanpin.spi.model.Role;
+import org.fangfanpin.spi.review.Appraisal;
+import org.fangfanpin.spi.review.CountyDecision;
+import org.fangfanpin.spi.review.ScreeningVisit;
+import org.fangfanpin.spi.review.TownshipVerification;
 import org.fangfanpin.spi.store.IdSource;
 import org.fangfanpin.spi.store.UnitOfWork;
 
@@ -89,6 +96,27 @@ final class BenchCounty {
 
   Actor townshipOfficerOf(int household) {
     return townshipOfficers.get((household % villages.size()) / VILLAGES_PER_TOWNSHIP);
+  }
+
+  /**
+   * Carries case {@code id} of household {@code i}, opened on {@code opened}, through the six moves
+   * of a recognition (visit, appraisal, notice start and close, township verification, county
+   * decision); returns the confirmed case.
+   */
+  Object recognise(String id, int i, LocalDate opened) {
+    var village = villageGroupOf(i);
+    var review = ffp.review();
+    must(review.recordScreeningVisit(id, new ScreeningVisit(opened.plusDays(1), village, true, true, "收入骤降")));
+    must(review.recordAppraisal(id, new Appraisal(opened.plusDays(2), village, 20, 18, 1, true, "同意纳入")));
+    must(review.startNotice(id, village, opened.plusDays(3)));
+    must(review.closeNotice(id, village, opened.plusDays(10)));
+    must(review.verify(id, new TownshipVerification(opened.plusDays(11), townshipOfficerOf(i), true, "属实")));
+    return must(review.decide(id, new CountyDecision(opened.plusDays(12), countyOfficer, true,
+        Optional.of(MonitoringCategory.UNSTABLE_LIFTED), Set.of(RiskType.ILLNESS), "")));
+  }
+
+  static <T> T must(io.vavr.control.Either<org.fangfanpin.spi.model.Rejection, T> result) {
+    return result.getOrElseThrow(r -> new IllegalStateException(r.code() + ": " + r.en()));
   }
 
   static String householdId(int i) {

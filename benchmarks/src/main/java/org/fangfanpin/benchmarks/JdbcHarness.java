@@ -14,7 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,14 +36,9 @@ import org.fangfanpin.spi.model.Actor;
 import org.fangfanpin.spi.model.AreaCode;
 import org.fangfanpin.spi.model.Household;
 import org.fangfanpin.spi.model.Money;
-import org.fangfanpin.spi.model.MonitoringCategory;
 import org.fangfanpin.spi.model.Rejection;
 import org.fangfanpin.spi.model.RiskType;
 import org.fangfanpin.spi.model.Role;
-import org.fangfanpin.spi.review.Appraisal;
-import org.fangfanpin.spi.review.CountyDecision;
-import org.fangfanpin.spi.review.ScreeningVisit;
-import org.fangfanpin.spi.review.TownshipVerification;
 
 /**
  * The county-scale harness of the JDBC adapter (数据库基准): on an embedded PostgreSQL or an H2
@@ -142,7 +136,7 @@ public final class JdbcHarness {
       for (int t = 0; t < threads; t++) {
         done.add(workers.submit(() -> {
           for (int i = next.getAndIncrement(); i < recognitions; i = next.getAndIncrement()) {
-            recognise(county, caseIds.get(i), i);
+            county.recognise(caseIds.get(i), i, OPENED);
           }
           return null;
         }));
@@ -154,18 +148,6 @@ public final class JdbcHarness {
       workers.shutdown();
       return 6.0 * recognitions / seconds;
     }
-  }
-
-  private static void recognise(BenchCounty county, String id, int i) {
-    var village = county.villageGroupOf(i);
-    var review = county.ffp.review();
-    must(review.recordScreeningVisit(id, new ScreeningVisit(OPENED.plusDays(1), village, true, true, "收入骤降")));
-    must(review.recordAppraisal(id, new Appraisal(OPENED.plusDays(2), village, 20, 18, 1, true, "同意纳入")));
-    must(review.startNotice(id, village, OPENED.plusDays(3)));
-    must(review.closeNotice(id, village, OPENED.plusDays(10)));
-    must(review.verify(id, new TownshipVerification(OPENED.plusDays(11), county.townshipOfficerOf(i), true, "属实")));
-    must(review.decide(id, new CountyDecision(OPENED.plusDays(12), county.countyOfficer, true,
-        Optional.of(MonitoringCategory.UNSTABLE_LIFTED), Set.of(RiskType.ILLNESS), "")));
   }
 
   // ---------------------------------------------------------------- the ledger

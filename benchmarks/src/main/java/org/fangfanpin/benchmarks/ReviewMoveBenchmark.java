@@ -3,17 +3,11 @@ package org.fangfanpin.benchmarks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.fangfanpin.spi.intake.Channel;
 import org.fangfanpin.spi.intake.RiskSignal;
-import org.fangfanpin.spi.model.MonitoringCategory;
 import org.fangfanpin.spi.model.RiskType;
-import org.fangfanpin.spi.review.Appraisal;
-import org.fangfanpin.spi.review.CountyDecision;
-import org.fangfanpin.spi.review.ScreeningVisit;
-import org.fangfanpin.spi.review.TownshipVerification;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -60,15 +54,14 @@ public class ReviewMoveBenchmark {
     county.register(CASES);
     caseIds = new ArrayList<>(CASES);
     for (int i = 0; i < CASES; i++) {
-      caseIds.add(county.ffp.intake().receive(RiskSignal.builder()
+      caseIds.add(BenchCounty.must(county.ffp.intake().receive(RiskSignal.builder()
               .channel(Channel.GRID_SCREENING)
               .sourceRef("grid-" + i)
               .householdId(BenchCounty.householdId(i))
               .observedOn(OPENED)
               .riskTypes(Set.of(RiskType.ILLNESS))
               .reportedBy(county.gridWorker)
-              .build())
-          .getOrElseThrow(r -> new IllegalStateException(r.toString()))
+              .build()))
           .caseId());
     }
     county.clock.setDay(TODAY);
@@ -83,19 +76,7 @@ public class ReviewMoveBenchmark {
     if (i >= CASES) {
       throw new IllegalStateException("iteration outran the " + CASES + " prepared cases; raise CASES");
     }
-    String id = caseIds.get(i);
-    var village = county.villageGroupOf(i);
-    var review = county.ffp.review();
-    must(review.recordScreeningVisit(id, new ScreeningVisit(OPENED.plusDays(1), village, true, true, "收入骤降")));
-    must(review.recordAppraisal(id, new Appraisal(OPENED.plusDays(2), village, 20, 18, 1, true, "同意纳入")));
-    must(review.startNotice(id, village, OPENED.plusDays(3)));
-    must(review.closeNotice(id, village, OPENED.plusDays(10)));
-    must(review.verify(id, new TownshipVerification(OPENED.plusDays(11), county.townshipOfficerOf(i), true, "属实")));
-    return must(review.decide(id, new CountyDecision(OPENED.plusDays(12), county.countyOfficer, true,
-        Optional.of(MonitoringCategory.UNSTABLE_LIFTED), Set.of(RiskType.ILLNESS), "")));
+    return county.recognise(caseIds.get(i), i, OPENED);
   }
 
-  private static <T> T must(io.vavr.control.Either<org.fangfanpin.spi.model.Rejection, T> result) {
-    return result.getOrElseThrow(r -> new IllegalStateException(r.toString()));
-  }
 }
