@@ -1,5 +1,7 @@
 package org.fangfanpin.benchmarks;
 
+import static org.fangfanpin.benchmarks.BenchCounty.must;
+
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,7 +38,6 @@ import org.fangfanpin.spi.model.Actor;
 import org.fangfanpin.spi.model.AreaCode;
 import org.fangfanpin.spi.model.Household;
 import org.fangfanpin.spi.model.Money;
-import org.fangfanpin.spi.model.Rejection;
 import org.fangfanpin.spi.model.RiskType;
 import org.fangfanpin.spi.model.Role;
 
@@ -284,10 +285,6 @@ public final class JdbcHarness {
         : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     System.out.printf(Locale.ROOT, "%-60s median %,12.1f   runs %s%n", what, median, Arrays.toString(
         Arrays.stream(results).map(x -> Math.round(x * 10) / 10.0).toArray()));
-  }
-
-  private static <T> T must(io.vavr.control.Either<Rejection, T> result) {
-    return result.getOrElseThrow(r -> new IllegalStateException(r.code() + ": " + r.en()));
   }
 
   private static String option(String[] args, String name, String fallback) {
