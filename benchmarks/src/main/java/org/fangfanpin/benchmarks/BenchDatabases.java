@@ -68,6 +68,20 @@ final class BenchDatabases implements AutoCloseable {
     return new HikariDataSource(config);
   }
 
+  /** The JDBC URL of a new, empty PostgreSQL database (user and password in it). */
+  String freshPostgresUrl() {
+    if (postgres == null) {
+      throw new IllegalStateException("not a PostgreSQL harness");
+    }
+    String name = "bench_" + (++number);
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return postgres.getJdbcUrl("postgres", name) + "&reWriteBatchedInserts=true";
+  }
+
   /** The settings that decide what a commit costs, for the record. */
   Map<String, String> durabilitySettings() {
     Map<String, String> settings = new LinkedHashMap<>();
@@ -89,6 +103,16 @@ final class BenchDatabases implements AutoCloseable {
       settings.put("file", h2Directory.toString());
     }
     return settings;
+  }
+
+  /** The value after {@code name} among a harness's arguments, or the fallback. */
+  static String option(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
   }
 
   @Override

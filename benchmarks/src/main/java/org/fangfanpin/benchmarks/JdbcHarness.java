@@ -75,10 +75,10 @@ public final class JdbcHarness {
   }
 
   public static void main(String[] args) throws Exception {
-    String db = option(args, "--db", "postgres");
-    int runs = Integer.parseInt(option(args, "--runs", "3"));
-    int households = Integer.parseInt(option(args, "--households", "1000000"));
-    String only = option(args, "--only", "all");
+    String db = BenchDatabases.option(args, "--db", "postgres");
+    int runs = Integer.parseInt(BenchDatabases.option(args, "--runs", "3"));
+    int households = Integer.parseInt(BenchDatabases.option(args, "--households", "1000000"));
+    String only = BenchDatabases.option(args, "--only", "all");
     try (BenchDatabases databases = BenchDatabases.start(db)) {
       System.out.println("database: " + databases.kind() + " " + databases.durabilitySettings());
       System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
@@ -285,14 +285,5 @@ public final class JdbcHarness {
         : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     System.out.printf(Locale.ROOT, "%-60s median %,12.1f   runs %s%n", what, median, Arrays.toString(
         Arrays.stream(results).map(x -> Math.round(x * 10) / 10.0).toArray()));
-  }
-
-  private static String option(String[] args, String name, String fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }
