@@ -1,10 +1,12 @@
 package org.fangfanpin.adapters.jdbc;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.audit.AuditRecord;
 import org.fangfanpin.spi.model.AreaCode;
@@ -25,6 +27,8 @@ final class JdbcAudit implements AuditRepository {
   private final JdbcSession session;
   /** The last sequence of each county whose head this session locked. */
   private final Map<AreaCode, Long> heads = new HashMap<>();
+  /** The counties whose head this session has not yet written since it appended to them. */
+  private Set<AreaCode> appended;
 
   JdbcAudit(JdbcSession session) {
     this.session = session;
@@ -64,11 +68,29 @@ final class JdbcAudit implements AuditRepository {
       s.setLong(2, expected);
       s.setString(3, doc);
     });
-    session.update("ffp_audit_head", "UPDATE ffp_audit_head SET last_sequence = ? WHERE county = ?", s -> {
-      s.setLong(1, expected);
-      s.setString(2, county.code());
-    });
     heads.put(county, expected);
+    if (appended == null) {
+      appended = new HashSet<>();
+      session.beforeCommit(this::writeHeads);
+    }
+    appended.add(county);
+  }
+
+  /**
+   * Writes the heads of the chains this session appended to, once per county at the end of the
+   * unit of work rather than once per record: the head row stays locked by the session meanwhile,
+   * and the session's own reads of it come from {@link #heads}.
+   */
+  private void writeHeads() {
+    Set<AreaCode> counties = appended;
+    appended = null;
+    for (AreaCode county : counties) {
+      long last = heads.get(county);
+      session.update("ffp_audit_head", "UPDATE ffp_audit_head SET last_sequence = ? WHERE county = ?", s -> {
+        s.setLong(1, last);
+        s.setString(2, county.code());
+      });
+    }
   }
 
   @Override
