@@ -162,7 +162,7 @@ public final class JdbcStore implements UnitOfWork {
       try {
         result = work.apply(session);
         if (writable && !session.failed()) {
-          session.finishWrites();
+          session.releaseClaims();
         }
       } catch (RuntimeException | Error failure) {
         session.close();
