@@ -1,6 +1,8 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -25,6 +27,8 @@ final class JdbcAidApplications implements AidApplicationRepository {
   private static final List<String> COLUMNS = List.of("id", "household_id", "fund_year", "village", "version", "doc");
 
   private final JdbcSession session;
+  /** The stored version of each application whose row this write session locked or stored. */
+  private final Map<String, Long> lockedVersions = new HashMap<>();
 
   JdbcAidApplications(JdbcSession session) {
     this.session = session;
@@ -44,8 +48,10 @@ final class JdbcAidApplications implements AidApplicationRepository {
       return Optional.empty();
     }
     lockFundOf(AreaCode.of((String) fund.get()[0]), (Integer) fund.get()[1]);
-    return session.one(WHAT, "SELECT doc FROM ffp_aid_application WHERE id = ? FOR UPDATE",
+    Optional<AidApplication> found = session.one(WHAT, "SELECT doc FROM ffp_aid_application WHERE id = ? FOR UPDATE",
         s -> s.setString(1, applicationId), r -> Documents.aidApplication(r.getString(1)));
+    found.ifPresent(a -> lockedVersions.put(a.id(), a.version()));
+    return found;
   }
 
   /**
@@ -75,6 +81,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
     if (!stored) {
       throw new DuplicateKeyException("救助申请编号已被占用 / the aid application id is taken");
     }
+    lockedVersions.put(id, 1L);
   }
 
   @Override
@@ -82,8 +89,10 @@ final class JdbcAidApplications implements AidApplicationRepository {
     session.checkWritable();
     Objects.requireNonNull(a, "application");
     lockFundOf(a.area(), a.fundYear());
-    Optional<Long> stored = session.one(WHAT, "SELECT version FROM ffp_aid_application WHERE id = ? FOR UPDATE",
-        s -> s.setString(1, a.id()), r -> r.getLong(1));
+    // A row this session locked or stored keeps the version it last saw until the session ends.
+    Long locked = lockedVersions.get(a.id());
+    Optional<Long> stored = locked != null ? Optional.of(locked) : session.one(WHAT,
+        "SELECT version FROM ffp_aid_application WHERE id = ? FOR UPDATE", s -> s.setString(1, a.id()), r -> r.getLong(1));
     if (stored.isEmpty()) {
       throw new StaleVersionException("没有该编号的救助申请 / no aid application is stored under the id");
     }
@@ -107,6 +116,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
     if (changed != 1) {
       throw new StaleVersionException("救助申请已被另一工作单元修改 / the aid application was changed by another unit of work");
     }
+    lockedVersions.put(a.id(), a.version());
   }
 
   /** Locks the fund of the county the area (a village) lies in, for the fund year. */

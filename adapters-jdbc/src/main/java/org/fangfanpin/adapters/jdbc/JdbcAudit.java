@@ -1,10 +1,13 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.audit.AuditRecord;
 import org.fangfanpin.spi.model.AreaCode;
@@ -25,6 +28,12 @@ final class JdbcAudit implements AuditRepository {
   private final JdbcSession session;
   /** The last sequence of each county whose head this session locked. */
   private final Map<AreaCode, Long> heads = new HashMap<>();
+  /** The counties whose head this session has not yet written since it appended to them. */
+  private Set<AreaCode> appended;
+  /** The record this session appended last to each county's chain. */
+  private final Map<AreaCode, AuditRecord> lastAppended = new HashMap<>();
+  /** Rows (county, sequence, document) appended and not yet inserted, in order of appending. */
+  private List<Object[]> unwritten;
 
   JdbcAudit(JdbcSession session) {
     this.session = session;
@@ -37,6 +46,10 @@ final class JdbcAudit implements AuditRepository {
     if (!session.writable) {
       return session.one(WHAT, "SELECT doc FROM ffp_audit WHERE county = ? ORDER BY sequence DESC LIMIT 1",
           s -> s.setString(1, county.code()), r -> Documents.auditRecord(r.getString(1)));
+    }
+    AuditRecord appended = lastAppended.get(county);
+    if (appended != null) {
+      return Optional.of(appended);
     }
     long last = lockedHead(county);
     if (last == 0) {
@@ -59,22 +72,64 @@ final class JdbcAudit implements AuditRepository {
           + county + " expects sequence " + expected + ", not " + record.sequence());
     }
     String doc = Columns.text("ffp_audit.doc", Documents.auditRecord(record), Columns.DOCUMENT);
-    session.update(WHAT, "INSERT INTO ffp_audit (county, sequence, doc) VALUES (?, ?, ?)", s -> {
-      s.setString(1, county.code());
-      s.setLong(2, expected);
-      s.setString(3, doc);
-    });
-    session.update("ffp_audit_head", "UPDATE ffp_audit_head SET last_sequence = ? WHERE county = ?", s -> {
-      s.setLong(1, expected);
-      s.setString(2, county.code());
-    });
     heads.put(county, expected);
+    lastAppended.put(county, record);
+    if (appended == null) {
+      appended = new HashSet<>();
+      unwritten = new ArrayList<>();
+      session.beforeCommit(this::writeHeads);
+    }
+    appended.add(county);
+    unwritten.add(new Object[] {county.code(), expected, doc});
+  }
+
+  /**
+   * Inserts the records this session appended and has not written yet, in one batch: the chain's
+   * head stays locked by the session meanwhile, so no other unit takes their sequences.
+   */
+  private void writeRecords() {
+    if (unwritten != null && !unwritten.isEmpty()) {
+      List<Object[]> rows = unwritten;
+      unwritten = new ArrayList<>();
+      String sql = "INSERT INTO ffp_audit (county, sequence, doc) VALUES (?, ?, ?)";
+      JdbcSession.ItemBinder<Object[]> bind = (s, row) -> {
+        s.setString(1, (String) row[0]);
+        s.setLong(2, (Long) row[1]);
+        s.setString(3, (String) row[2]);
+      };
+      if (rows.size() == 1) {
+        // Most units of work append one record: a plain statement costs less than a batch of one.
+        session.update(WHAT, sql, s -> bind.bind(s, rows.get(0)));
+      } else {
+        session.batch(WHAT, sql, rows, bind);
+      }
+    }
+  }
+
+  /**
+   * Writes the heads of the chains this session appended to, once per county at the end of the
+   * unit of work rather than once per record: the head row stays locked by the session meanwhile,
+   * and the session's own reads of it come from {@link #heads}.
+   */
+  private void writeHeads() {
+    writeRecords();
+    unwritten = null;
+    Set<AreaCode> counties = appended;
+    appended = null;
+    for (AreaCode county : counties) {
+      long last = heads.get(county);
+      session.update("ffp_audit_head", "UPDATE ffp_audit_head SET last_sequence = ? WHERE county = ?", s -> {
+        s.setLong(1, last);
+        s.setString(2, county.code());
+      });
+    }
   }
 
   @Override
   public Stream<AuditRecord> chain(AreaCode county) {
     session.checkOpen();
     Objects.requireNonNull(county, "county");
+    writeRecords();
     return session.stream(WHAT, "SELECT doc FROM ffp_audit WHERE county = ? ORDER BY sequence",
         s -> s.setString(1, county.code()), r -> Documents.auditRecord(r.getString(1)));
   }

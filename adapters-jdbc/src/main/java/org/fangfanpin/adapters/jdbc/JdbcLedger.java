@@ -1,7 +1,10 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +36,13 @@ final class JdbcLedger implements LedgerRepository {
 
   private final JdbcSession session;
   private final Set<String> lockedFunds = new HashSet<>();
+  /**
+   * Balances in fen of accounts whose fund this write session locked, as read or as posted: no
+   * other unit of work can change them until this one ends.
+   */
+  private final Map<String, Long> balances = new HashMap<>();
+  /** Accounts whose balance this session changed and has not yet written (see {@link #writeBalances}). */
+  private Set<String> unwritten;
 
   JdbcLedger(JdbcSession session) {
     this.session = session;
@@ -90,8 +100,8 @@ final class JdbcLedger implements LedgerRepository {
     long amount = transfer.amount().fen();
     // Checked before anything is written, under the fund's lock, so a refused posting leaves the
     // unit of work going on unharmed.
-    long fromBalance = Math.subtractExact(balanceFen(from), amount);
-    long toBalance = Math.addExact(balanceFen(to), amount);
+    long fromBalance = Math.subtractExact(balanceFen(transfer.from()), amount);
+    long toBalance = Math.addExact(balanceFen(transfer.to()), amount);
     String doc = Columns.text("ffp_transfer.doc", Documents.transfer(transfer), Columns.DOCUMENT);
     boolean stored = session.insertIgnoringDuplicates(WHAT, "ffp_transfer", COLUMNS, s -> {
       s.setString(1, id);
@@ -116,7 +126,7 @@ final class JdbcLedger implements LedgerRepository {
   public Money balance(AccountRef account) {
     session.checkOpen();
     Objects.requireNonNull(account, "account");
-    return Money.ofFen(balanceFen(account.key()));
+    return Money.ofFen(balanceFen(account));
   }
 
   @Override
@@ -126,7 +136,7 @@ final class JdbcLedger implements LedgerRepository {
     if (session.writable) {
       lockFund(account.county(), account.fundYear());
     }
-    return Money.ofFen(balanceFen(account.key()));
+    return Money.ofFen(balanceFen(account));
   }
 
   /** {@inheritDoc} In a write session it locks the original's fund first, as {@link #find} does. */
@@ -153,17 +163,47 @@ final class JdbcLedger implements LedgerRepository {
     }, r -> Documents.transfer(r.getString(1)));
   }
 
-  private long balanceFen(String accountKey) {
+  /** The account's balance: as this session knows it while it holds the fund's lock, else as stored. */
+  private long balanceFen(AccountRef account) {
+    String key = account.key();
+    Long known = balances.get(key);
+    if (known != null) {
+      return known;
+    }
+    long stored = storedBalanceFen(key);
+    if (session.writable && lockedFunds.contains(fundKey(account.county(), account.fundYear()))) {
+      balances.put(key, stored);
+    }
+    return stored;
+  }
+
+  private long storedBalanceFen(String accountKey) {
     return session.one("ffp_account_balance", "SELECT balance_fen FROM ffp_account_balance WHERE account_key = ?",
         s -> s.setString(1, accountKey), r -> r.getLong(1)).orElse(0L);
   }
 
+  /**
+   * Notes the account's new balance; it is written when the unit of work ends, once however often
+   * the unit posted to it. The fund's lock, held since {@link #post} took it, keeps the row to
+   * this session meanwhile, and the session reads its balance from {@link #balances}.
+   */
   private void setBalance(String accountKey, long fen) {
-    session.update("ffp_account_balance",
+    balances.put(accountKey, fen);
+    if (unwritten == null) {
+      unwritten = new LinkedHashSet<>();
+      session.beforeCommit(this::writeBalances);
+    }
+    unwritten.add(accountKey);
+  }
+
+  private void writeBalances() {
+    List<String> keys = List.copyOf(unwritten);
+    unwritten = null;
+    session.batch("ffp_account_balance",
         session.dialect.upsert("ffp_account_balance", List.of("account_key"), List.of("account_key", "balance_fen")),
-        s -> {
-          s.setString(1, accountKey);
-          s.setLong(2, fen);
+        keys, (s, key) -> {
+          s.setString(1, key);
+          s.setLong(2, balances.get(key));
         });
   }
 
@@ -172,7 +212,7 @@ final class JdbcLedger implements LedgerRepository {
    * too, before their own rows, so that every unit of work over a fund locks in the same order.
    */
   void lockFund(AreaCode county, int fundYear) {
-    String key = county.code() + "/" + fundYear;
+    String key = fundKey(county, fundYear);
     if (lockedFunds.contains(key)) {
       return;
     }
@@ -186,5 +226,9 @@ final class JdbcLedger implements LedgerRepository {
       session.one("ffp_fund_lock", sql, bind, r -> Boolean.TRUE);
     }
     lockedFunds.add(key);
+  }
+
+  private static String fundKey(AreaCode county, int fundYear) {
+    return county.code() + "/" + fundYear;
   }
 }

@@ -44,6 +44,7 @@ final class JdbcSession implements StoreSession {
   private boolean failed;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private List<String[]> claims;
+  private List<Runnable> deferred;
   private final Set<AutoCloseable> cursors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   private JdbcHouseholds households;
@@ -279,12 +280,37 @@ final class JdbcSession implements StoreSession {
       s.setString(1, kind);
       s.setString(2, key);
     };
-    insertIgnoringDuplicates("ffp_claim", "ffp_claim", List.of("kind", "claim_key"), bind);
-    one("ffp_claim", "SELECT kind FROM ffp_claim WHERE kind = ? AND claim_key = ? FOR UPDATE", bind, r -> Boolean.TRUE);
+    // A claim row this session inserted is its own until it commits: a unit claiming the key
+    // after it waits in its insert. Only a row another unit inserted and committed needs locking.
+    if (!insertIgnoringDuplicates("ffp_claim", "ffp_claim", List.of("kind", "claim_key"), bind)) {
+      one("ffp_claim", "SELECT kind FROM ffp_claim WHERE kind = ? AND claim_key = ? FOR UPDATE", bind, r -> Boolean.TRUE);
+    }
     if (claims == null) {
       claims = new ArrayList<>();
     }
     claims.add(new String[] {kind, key});
+  }
+
+  /**
+   * Runs, once, a write a repository held back until the unit of work ends (the head of an audit
+   * chain, running balances), so that a value changed many times in one unit is written once. It
+   * runs in the transaction, before the claims are released and the work commits.
+   */
+  void beforeCommit(Runnable write) {
+    if (deferred == null) {
+      deferred = new ArrayList<>();
+    }
+    deferred.add(write);
+  }
+
+  /** Runs the writes held back until the end of the unit of work, then releases its claims. */
+  void finishWrites() {
+    if (deferred != null) {
+      List<Runnable> writes = deferred;
+      deferred = null;
+      writes.forEach(Runnable::run);
+    }
+    releaseClaims();
   }
 
   /**

@@ -162,7 +162,7 @@ public final class JdbcStore implements UnitOfWork {
       try {
         result = work.apply(session);
         if (writable && !session.failed()) {
-          session.releaseClaims();
+          session.finishWrites();
         }
       } catch (RuntimeException | Error failure) {
         session.close();
