@@ -60,6 +60,8 @@ public final class JdbcStore implements UnitOfWork {
   /**
    * Brings the database's schema up to date with Flyway (its history in table
    * {@code ffp_schema_history}, apart from any history of the host's own), then opens the store.
+   * Flyway holds two connections while it migrates: a pool of one connection waits for itself
+   * until the pool's timeout.
    */
   public static JdbcStore migrate(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
