@@ -291,24 +291,19 @@ public final class AssistanceService {
   }
 
   /**
-   * Runs the items' work {@link #MOVES_PER_UNIT} to a unit of work. The work of one unit returns
-   * its own results, so a retried unit counts nothing twice; a refusal stores nothing, since every
-   * item decides before it writes.
+   * Runs the items' work {@link #MOVES_PER_UNIT} to a unit of work; a refusal stores nothing,
+   * since every item decides before it writes.
    */
   private <I, R> List<Either<Rejection, R>> inUnits(List<I> items, ItemWork<I, R> work) {
-    List<Either<Rejection, R>> results = new ArrayList<>(items.size());
-    for (int from = 0; from < items.size(); from += MOVES_PER_UNIT) {
-      List<I> chunk = items.subList(from, Math.min(items.size(), from + MOVES_PER_UNIT));
-      results.addAll(Transactions.write(ctx.store(), s -> {
-        List<Either<Rejection, R>> done = new ArrayList<>(chunk.size());
-        for (I item : chunk) {
-          done.add(work.apply(s, item));
-        }
-        return done;
-      }));
-    }
-    return results;
+    return Transactions.writeInUnits(ctx.store(), items, MOVES_PER_UNIT, (s, unit) -> {
+      List<Either<Rejection, R>> done = new ArrayList<>(unit.size());
+      for (I item : unit) {
+        done.add(work.apply(s, item));
+      }
+      return done;
+    });
   }
+
 
   private void audit(StoreSession s, GridMove m) {
     Recorder.audit(s, m.village(), ctx.now(), m.actor(), m.action(), m.householdId(), m.beforeState(),

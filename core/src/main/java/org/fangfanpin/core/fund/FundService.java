@@ -244,18 +244,13 @@ public final class FundService {
         return all.filter(a -> a.state() == AidApplicationState.COUNTY_APPROVED).map(AidApplication::id).toList();
       }
     });
-    List<BatchLine> lines = new ArrayList<>(approved.size());
-    for (int from = 0; from < approved.size(); from += PAYMENTS_PER_UNIT) {
-      List<String> chunk = approved.subList(from, Math.min(approved.size(), from + PAYMENTS_PER_UNIT));
-      // The work returns its own lines, so a retried unit of work lists nothing twice.
-      lines.addAll(Transactions.write(ctx.store(), s -> {
-        List<BatchLine> paid = new ArrayList<>(chunk.size());
-        for (String id : chunk) {
-          paid.add(payOne(s, id, batchId, on, by));
-        }
-        return paid;
-      }));
-    }
+    List<BatchLine> lines = Transactions.writeInUnits(ctx.store(), approved, PAYMENTS_PER_UNIT, (s, unit) -> {
+      List<BatchLine> paid = new ArrayList<>(unit.size());
+      for (String id : unit) {
+        paid.add(payOne(s, id, batchId, on, by));
+      }
+      return paid;
+    });
     return Either.right(BatchStatement.of(batchId, county, fundYear, on, lines));
   }
 

@@ -263,21 +263,15 @@ public final class IntakeService {
 
   /** Receives the signals in order, {@link #BATCH_SIZE} per unit of work; one result per signal. */
   private List<Either<Rejection, IntakeResult>> receiveInBatches(List<RiskSignal> signals) {
-    List<Either<Rejection, IntakeResult>> results = new ArrayList<>(signals.size());
-    for (int from = 0; from < signals.size(); from += BATCH_SIZE) {
-      List<RiskSignal> chunk = signals.subList(from, Math.min(signals.size(), from + BATCH_SIZE));
-      // The work returns its own results, so a retried unit of work counts nothing twice.
-      results.addAll(Transactions.write(ctx.store(), s -> {
-        Instant now = ctx.now();
-        LocalDate today = ctx.dayOf(now);
-        List<Either<Rejection, IntakeResult>> done = new ArrayList<>(chunk.size());
-        for (RiskSignal signal : chunk) {
-          done.add(accept(s, Objects.requireNonNull(signal, "signal"), now, today));
-        }
-        return done;
-      }));
-    }
-    return results;
+    return Transactions.writeInUnits(ctx.store(), signals, BATCH_SIZE, (s, unit) -> {
+      Instant now = ctx.now();
+      LocalDate today = ctx.dayOf(now);
+      List<Either<Rejection, IntakeResult>> done = new ArrayList<>(unit.size());
+      for (RiskSignal signal : unit) {
+        done.add(accept(s, Objects.requireNonNull(signal, "signal"), now, today));
+      }
+      return done;
+    });
   }
 
   /** Applies the rules to one signal inside the session and stores what an admitted one leaves. */

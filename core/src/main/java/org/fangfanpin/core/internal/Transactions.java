@@ -1,7 +1,10 @@
 package org.fangfanpin.core.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.fangfanpin.spi.store.StaleVersionException;
 import org.fangfanpin.spi.store.StoreSession;
@@ -47,6 +50,21 @@ public final class Transactions {
     }
     LOG.warn("unit of work failed after {} attempts: {}", MAX_ATTEMPTS, last.getMessage());
     throw last;
+  }
+
+  /**
+   * Runs {@code work} over the items {@code perUnit} to a write session, in order, and returns
+   * every result in order. Each unit's work returns its own results, so a retried unit counts
+   * nothing twice; a unit that fails stores none of its items.
+   */
+  public static <I, R> List<R> writeInUnits(UnitOfWork store, List<I> items, int perUnit,
+      BiFunction<StoreSession, List<I>, List<R>> work) {
+    List<R> results = new ArrayList<>(items.size());
+    for (int from = 0; from < items.size(); from += perUnit) {
+      List<I> unit = items.subList(from, Math.min(items.size(), from + perUnit));
+      results.addAll(write(store, s -> work.apply(s, unit)));
+    }
+    return results;
   }
 
   /** Exponential backoff with jitter, so racing units of work do not collide again in step. */
