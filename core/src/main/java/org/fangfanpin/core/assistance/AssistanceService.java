@@ -66,10 +66,9 @@ public final class AssistanceService {
    * officer or head whose township holds the village.
    */
   public Either<Rejection, MonitoringCase> assignCadres(String caseId, List<String> cadreIds, Actor by, LocalDate on) {
-    List<String> ids = List.copyOf(Objects.requireNonNull(cadreIds, "cadreIds"));
-    Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(on, "on");
-    return move(caseId, (s, c, today) -> AssistanceRules.assignCadres(c, ids, by, on, today, policy));
+    Objects.requireNonNull(caseId, "caseId");
+    return move(caseId, ruleOf(new AssistanceEntry.Cadres(caseId, Objects.requireNonNull(cadreIds, "cadreIds"), by,
+        on)));
   }
 
   /**
@@ -77,9 +76,8 @@ public final class AssistanceService {
    * or a township officer; the measure's cadre must be one of the household's cadres.
    */
   public Either<Rejection, MonitoringCase> planMeasure(String caseId, MeasurePlan plan, Actor by) {
-    Objects.requireNonNull(plan, "plan");
-    Objects.requireNonNull(by, "by");
-    return move(caseId, (s, c, today) -> AssistanceRules.planMeasure(c, plan, by, today));
+    Objects.requireNonNull(caseId, "caseId");
+    return move(caseId, ruleOf(new AssistanceEntry.Plan(caseId, plan, by)));
   }
 
   /**
@@ -88,10 +86,8 @@ public final class AssistanceService {
    */
   public Either<Rejection, MonitoringCase> implementMeasure(String caseId, int number, Actor by, LocalDate on,
       String evidence) {
-    Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(on, "on");
-    Objects.requireNonNull(evidence, "evidence");
-    return move(caseId, (s, c, today) -> AssistanceRules.implementMeasure(c, number, by, on, evidence, today));
+    Objects.requireNonNull(caseId, "caseId");
+    return move(caseId, ruleOf(new AssistanceEntry.Implementation(caseId, number, by, on, evidence)));
   }
 
   /**
@@ -99,9 +95,36 @@ public final class AssistanceService {
    * or the county office who did not record its implementation.
    */
   public Either<Rejection, MonitoringCase> verifyMeasure(String caseId, int number, Actor by, LocalDate on) {
-    Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(on, "on");
-    return move(caseId, (s, c, today) -> AssistanceRules.verifyMeasure(c, number, by, on, today));
+    Objects.requireNonNull(caseId, "caseId");
+    return move(caseId, ruleOf(new AssistanceEntry.Verification(caseId, number, by, on)));
+  }
+
+  /**
+   * Enters many cadre assignments and measures at once (批量录入), {@value #MOVES_PER_UNIT} to a unit
+   * of work, as a township enters a day's work: each entry is decided exactly as its one-by-one
+   * call ({@link #assignCadres}, {@link #planMeasure}, {@link #implementMeasure},
+   * {@link #verifyMeasure}) decides it, by its own actor and on what the entries before it stored,
+   * so a plan may follow the cadre assignment of the same case. A refused entry changes nothing and
+   * the others go through. One result per entry, in order. A database store then commits once for
+   * many entries.
+   */
+  public List<Either<Rejection, MonitoringCase>> enterAll(List<? extends AssistanceEntry> entries) {
+    Objects.requireNonNull(entries, "entries");
+    return inUnits(entries, (s, entry) -> moveIn(s, Objects.requireNonNull(entry, "entry").caseId(), ruleOf(entry)));
+  }
+
+  private CaseRule ruleOf(AssistanceEntry entry) {
+    if (entry instanceof AssistanceEntry.Cadres e) {
+      return (s, c, today) -> AssistanceRules.assignCadres(c, e.cadreIds(), e.by(), e.on(), today, policy);
+    }
+    if (entry instanceof AssistanceEntry.Plan e) {
+      return (s, c, today) -> AssistanceRules.planMeasure(c, e.plan(), e.by(), today);
+    }
+    if (entry instanceof AssistanceEntry.Implementation e) {
+      return (s, c, today) -> AssistanceRules.implementMeasure(c, e.number(), e.by(), e.on(), e.evidence(), today);
+    }
+    AssistanceEntry.Verification e = (AssistanceEntry.Verification) entry;
+    return (s, c, today) -> AssistanceRules.verifyMeasure(c, e.number(), e.by(), e.on(), today);
   }
 
   /**
@@ -191,6 +214,33 @@ public final class AssistanceService {
     Objects.requireNonNull(visits, "visits");
     Objects.requireNonNull(by, "by");
     return inUnits(visits, (s, visit) -> visit(s, Objects.requireNonNull(visit, "visit"), by));
+  }
+
+  /**
+   * Records the rounds of many grid workers at once (网格走访批量录入), such as a township's day of
+   * rounds, {@value #MOVES_PER_UNIT} visits to a unit of work whatever the rounds' sizes. Each visit
+   * is decided as {@link #recordVisit} decides it, against its own round's actor and on what the
+   * visits before it stored; a refused visit stores nothing and the others go through.
+   *
+   * @return per round, one result per visit, both in order
+   */
+  public List<List<Either<Rejection, GridVisit>>> recordRounds(List<GridRound> rounds) {
+    Objects.requireNonNull(rounds, "rounds");
+    List<Map.Entry<GridVisit, Actor>> visits = new ArrayList<>();
+    for (GridRound round : rounds) {
+      Objects.requireNonNull(round, "round");
+      for (GridVisit visit : round.visits()) {
+        visits.add(Map.entry(Objects.requireNonNull(visit, "visit"), round.by()));
+      }
+    }
+    List<Either<Rejection, GridVisit>> flat = inUnits(visits, (s, v) -> visit(s, v.getKey(), v.getValue()));
+    List<List<Either<Rejection, GridVisit>>> results = new ArrayList<>(rounds.size());
+    int from = 0;
+    for (GridRound round : rounds) {
+      results.add(List.copyOf(flat.subList(from, from + round.visits().size())));
+      from += round.visits().size();
+    }
+    return results;
   }
 
   private Either<Rejection, GridVisit> visit(StoreSession s, GridVisit visit, Actor by) {

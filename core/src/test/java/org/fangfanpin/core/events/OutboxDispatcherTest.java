@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.fangfanpin.core.testing.TestCounty;
 import org.fangfanpin.spi.event.DomainEvent;
 import org.fangfanpin.spi.event.EventType;
@@ -16,6 +17,8 @@ import org.fangfanpin.spi.event.Notifier;
 import org.fangfanpin.spi.intake.Channel;
 import org.fangfanpin.spi.intake.RiskSignal;
 import org.fangfanpin.spi.model.RiskType;
+import org.fangfanpin.spi.store.StoreSession;
+import org.fangfanpin.spi.store.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +150,61 @@ class OutboxDispatcherTest {
 
     assertThat(result.delivered()).isEqualTo(3);
     assertThat(county.delivered).hasSize(3);
+  }
+
+  /** The test county's store, counting write sessions and failing the first ones on request. */
+  private final class CountingStore implements UnitOfWork {
+    int writes;
+    int failuresLeft;
+
+    @Override
+    public <T> T write(Function<StoreSession, T> work) {
+      writes++;
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        throw new IllegalStateException("database unavailable");
+      }
+      return county.store.write(work);
+    }
+
+    @Override
+    public <T> T read(Function<StoreSession, T> work) {
+      return county.store.read(work);
+    }
+  }
+
+  @Test
+  void marksTheDeliveredEventsOfARunInOneWriteForEveryFewHundred() {
+    // 3 events from the set-up and enough joined signals to need three marking writes.
+    for (int i = 0; i < 2 * OutboxDispatcher.MARKS_PER_UNIT - 2; i++) {
+      receive("grid-more-" + i, "H2");
+    }
+    CountingStore counting = new CountingStore();
+    List<DomainEvent> received = new ArrayList<>();
+
+    DispatchResult result = new OutboxDispatcher(counting, received::add, county.clock).dispatch(10_000);
+
+    assertThat(result).isEqualTo(DispatchResult.of(2 * OutboxDispatcher.MARKS_PER_UNIT + 1, 0, false));
+    assertThat(counting.writes).isEqualTo(3);
+    assertThat(received).extracting(DomainEvent::id).doesNotHaveDuplicates();
+    assertThat(pending()).isEmpty();
+  }
+
+  @Test
+  void offersDeliveredEventsAgainWhenMarkingThemFails() {
+    CountingStore counting = new CountingStore();
+    counting.failuresLeft = 1;
+    List<DomainEvent> received = new ArrayList<>();
+    OutboxDispatcher dispatcher = new OutboxDispatcher(counting, received::add, county.clock);
+
+    assertThatThrownBy(() -> dispatcher.dispatch(10)).isInstanceOf(IllegalStateException.class);
+    assertThat(pending()).hasSize(3);
+
+    assertThat(dispatcher.dispatch(10)).isEqualTo(DispatchResult.of(3, 0, false));
+    assertThat(received).hasSize(6).extracting(DomainEvent::id).containsExactlyElementsOf(
+        List.of(received.get(0).id(), received.get(1).id(), received.get(2).id(), received.get(0).id(),
+            received.get(1).id(), received.get(2).id()));
+    assertThat(pending()).isEmpty();
   }
 
   @Test
