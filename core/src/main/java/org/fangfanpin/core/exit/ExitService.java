@@ -66,22 +66,17 @@ public final class ExitService {
    * listed, while one stands on the visit's day.
    */
   public Either<Rejection, MonitoringCase> propose(String caseId, EliminationProposal proposal) {
-    Objects.requireNonNull(proposal, "proposal");
-    return move(caseId, (s, c, today) -> withHousehold(s, c,
-        h -> EliminationRules.propose(c, proposal, h, today, policy)));
+    return move(caseId, ruleOf(new ExitEntry.Propose(Objects.requireNonNull(caseId, "caseId"), proposal)));
   }
 
   /** Records the elimination's democratic appraisal (民主评议): agreed goes on, refused back to monitoring. */
   public Either<Rejection, MonitoringCase> recordAppraisal(String caseId, Appraisal appraisal) {
-    Objects.requireNonNull(appraisal, "appraisal");
-    return move(caseId, (s, c, today) -> EliminationRules.appraise(c, appraisal, today));
+    return move(caseId, ruleOf(new ExitEntry.Appraise(Objects.requireNonNull(caseId, "caseId"), appraisal)));
   }
 
   /** Posts the elimination notice (公示) from {@code startsOn} for the policy's number of days (004: 5). */
   public Either<Rejection, MonitoringCase> startNotice(String caseId, Actor by, LocalDate startsOn) {
-    Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(startsOn, "startsOn");
-    return move(caseId, (s, c, today) -> EliminationRules.startNotice(c, by, startsOn, today, policy));
+    return move(caseId, ruleOf(new ExitEntry.StartNotice(Objects.requireNonNull(caseId, "caseId"), by, startsOn)));
   }
 
   /** Records an objection (异议) filed while the elimination notice runs. */
@@ -103,15 +98,12 @@ public final class ExitService {
 
   /** Closes the elimination notice after its last day, every objection answered; the result goes to the township. */
   public Either<Rejection, MonitoringCase> closeNotice(String caseId, Actor by, LocalDate on) {
-    Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(on, "on");
-    return move(caseId, (s, c, today) -> EliminationRules.closeNotice(c, by, on, today));
+    return move(caseId, ruleOf(new ExitEntry.CloseNotice(Objects.requireNonNull(caseId, "caseId"), by, on)));
   }
 
   /** Records the township's verification (乡镇审核): upheld goes on to the county, else back to monitoring. */
   public Either<Rejection, MonitoringCase> verify(String caseId, TownshipVerification verification) {
-    Objects.requireNonNull(verification, "verification");
-    return move(caseId, (s, c, today) -> EliminationRules.verify(c, verification, today));
+    return move(caseId, ruleOf(new ExitEntry.Verify(Objects.requireNonNull(caseId, "caseId"), verification)));
   }
 
   /**
@@ -119,9 +111,43 @@ public final class ExitService {
    * {@link EliminationBlocker} stands on the decision's day; not eliminated: back to monitoring.
    */
   public Either<Rejection, MonitoringCase> decide(String caseId, EliminationDecision decision) {
-    Objects.requireNonNull(decision, "decision");
-    return move(caseId, (s, c, today) -> withHousehold(s, c,
-        h -> EliminationRules.decide(c, decision, h, today, policy)));
+    return move(caseId, ruleOf(new ExitEntry.Decide(Objects.requireNonNull(caseId, "caseId"), decision)));
+  }
+
+  /**
+   * Enters many elimination steps at once (批量录入), {@value CaseMoves#MOVES_PER_UNIT} to a unit of
+   * work: each entry is decided exactly as its one-by-one call decides it, by its own actor and on
+   * what the entries before it stored. A refused entry changes nothing and the others go through.
+   * One result per entry, in order. A database store then commits once for many steps.
+   */
+  public List<Either<Rejection, MonitoringCase>> enterAll(List<? extends ExitEntry> entries) {
+    Objects.requireNonNull(entries, "entries");
+    List<CaseMoves.Move> moves = new ArrayList<>(entries.size());
+    for (ExitEntry entry : entries) {
+      Objects.requireNonNull(entry, "entry");
+      moves.add(new CaseMoves.Move(entry.caseId(), ruleOf(entry), (s, c) -> { }));
+    }
+    return CaseMoves.runAll(ctx, moves, LOG, "elimination move");
+  }
+
+  private CaseMoves.Rule ruleOf(ExitEntry entry) {
+    if (entry instanceof ExitEntry.Propose e) {
+      return (s, c, today) -> withHousehold(s, c, h -> EliminationRules.propose(c, e.proposal(), h, today, policy));
+    }
+    if (entry instanceof ExitEntry.Appraise e) {
+      return (s, c, today) -> EliminationRules.appraise(c, e.appraisal(), today);
+    }
+    if (entry instanceof ExitEntry.StartNotice e) {
+      return (s, c, today) -> EliminationRules.startNotice(c, e.by(), e.startsOn(), today, policy);
+    }
+    if (entry instanceof ExitEntry.CloseNotice e) {
+      return (s, c, today) -> EliminationRules.closeNotice(c, e.by(), e.on(), today);
+    }
+    if (entry instanceof ExitEntry.Verify e) {
+      return (s, c, today) -> EliminationRules.verify(c, e.verification(), today);
+    }
+    ExitEntry.Decide e = (ExitEntry.Decide) entry;
+    return (s, c, today) -> withHousehold(s, c, h -> EliminationRules.decide(c, e.decision(), h, today, policy));
   }
 
   /**

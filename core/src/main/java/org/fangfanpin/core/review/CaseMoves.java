@@ -2,6 +2,8 @@ package org.fangfanpin.core.review;
 
 import io.vavr.control.Either;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -31,6 +33,26 @@ public final class CaseMoves {
 
   private CaseMoves() {}
 
+  /** Moves of a bulk call stored per unit of work. */
+  public static final int MOVES_PER_UNIT = 256;
+
+  /**
+   * One move of a bulk call: the case, the rule, and what else the accepted move stores.
+   *
+   * @param caseId the case
+   * @param rule the rule
+   * @param alsoWrite what else the accepted move stores, in the same unit of work
+   */
+  public record Move(String caseId, Rule rule, BiConsumer<StoreSession, MonitoringCase> alsoWrite) {
+
+    /** Checks presence. */
+    public Move {
+      Objects.requireNonNull(caseId, "caseId");
+      Objects.requireNonNull(rule, "rule");
+      Objects.requireNonNull(alsoWrite, "alsoWrite");
+    }
+  }
+
   /**
    * Runs the rule on the case; {@code alsoWrite} stores what else the accepted move leaves, in the
    * same unit of work. {@code log} and {@code what} name the move in the debug log.
@@ -38,26 +60,55 @@ public final class CaseMoves {
   public static Either<Rejection, MonitoringCase> run(CoreContext ctx, String caseId, Rule rule,
       BiConsumer<StoreSession, MonitoringCase> alsoWrite, Logger log, String what) {
     Objects.requireNonNull(caseId, "caseId");
-    Either<Rejection, MonitoringCase> result = Transactions.write(ctx.store(), s -> {
-      Optional<MonitoringCase> found = s.cases().find(caseId);
-      if (found.isEmpty()) {
-        return Either.<Rejection, MonitoringCase>left(Rejections.caseNotFound(caseId));
-      }
-      MonitoringCase before = found.get();
-      Either<Rejection, Transition> decided = rule.apply(s, before, ctx.today());
-      if (decided.isLeft()) {
-        return Either.<Rejection, MonitoringCase>left(decided.getLeft());
-      }
-      MonitoringCase after = store(ctx, s, before, decided.get());
-      alsoWrite.accept(s, after);
-      return Either.<Rejection, MonitoringCase>right(after);
-    });
+    Either<Rejection, MonitoringCase> result = Transactions.write(ctx.store(), s -> moveIn(ctx, s, caseId, rule,
+        alsoWrite));
+    log(log, what, caseId, result);
+    return result;
+  }
+
+  /**
+   * Runs the moves {@value #MOVES_PER_UNIT} to a unit of work, each decided as {@link #run} decides
+   * it and on what the moves before it stored; a refused move stores nothing, since every rule
+   * decides before anything is written. One result per move, in order.
+   */
+  public static List<Either<Rejection, MonitoringCase>> runAll(CoreContext ctx, List<Move> moves, Logger log,
+      String what) {
+    List<Either<Rejection, MonitoringCase>> results = Transactions.writeInUnits(ctx.store(), moves, MOVES_PER_UNIT,
+        (s, unit) -> {
+          List<Either<Rejection, MonitoringCase>> done = new ArrayList<>(unit.size());
+          for (Move m : unit) {
+            done.add(moveIn(ctx, s, m.caseId(), m.rule(), m.alsoWrite()));
+          }
+          return done;
+        });
+    for (int i = 0; i < moves.size(); i++) {
+      log(log, what, moves.get(i).caseId(), results.get(i));
+    }
+    return results;
+  }
+
+  private static Either<Rejection, MonitoringCase> moveIn(CoreContext ctx, StoreSession s, String caseId, Rule rule,
+      BiConsumer<StoreSession, MonitoringCase> alsoWrite) {
+    Optional<MonitoringCase> found = s.cases().find(caseId);
+    if (found.isEmpty()) {
+      return Either.left(Rejections.caseNotFound(caseId));
+    }
+    MonitoringCase before = found.get();
+    Either<Rejection, Transition> decided = rule.apply(s, before, ctx.today());
+    if (decided.isLeft()) {
+      return Either.left(decided.getLeft());
+    }
+    MonitoringCase after = store(ctx, s, before, decided.get());
+    alsoWrite.accept(s, after);
+    return Either.right(after);
+  }
+
+  private static void log(Logger log, String what, String caseId, Either<Rejection, MonitoringCase> result) {
     if (result.isLeft()) {
       log.debug("{} on case {} refused: {}", what, caseId, result.getLeft().code());
     } else {
       log.debug("{} on case {}: now {} (version {})", what, caseId, result.get().state(), result.get().version());
     }
-    return result;
   }
 
   /** Stores the move: the case, one audit record on the county's chain, and its events. */

@@ -67,21 +67,17 @@ public final class ReviewService {
    * authorisation of the data check, goes on to the appraisal; a risk not real dismisses the case.
    */
   public Either<Rejection, MonitoringCase> recordScreeningVisit(String caseId, ScreeningVisit visit) {
-    Objects.requireNonNull(visit, "visit");
-    return move(caseId, (c, today) -> ReviewRules.recordScreeningVisit(c, visit, today));
+    return move(caseId, ruleOf(new ReviewEntry.Visit(Objects.requireNonNull(caseId, "caseId"), visit)));
   }
 
   /** Records the democratic appraisal (民主评议): agreed goes on to the notice, refused dismisses. */
   public Either<Rejection, MonitoringCase> recordAppraisal(String caseId, Appraisal appraisal) {
-    Objects.requireNonNull(appraisal, "appraisal");
-    return move(caseId, (c, today) -> ReviewRules.recordAppraisal(c, appraisal, today));
+    return move(caseId, ruleOf(new ReviewEntry.Appraise(Objects.requireNonNull(caseId, "caseId"), appraisal)));
   }
 
   /** Posts the public notice (公示) from {@code startsOn} for the policy's number of days. */
   public Either<Rejection, MonitoringCase> startNotice(String caseId, Actor by, LocalDate startsOn) {
-    Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(startsOn, "startsOn");
-    return move(caseId, (c, today) -> ReviewRules.startNotice(c, by, startsOn, today, policy));
+    return move(caseId, ruleOf(new ReviewEntry.StartNotice(Objects.requireNonNull(caseId, "caseId"), by, startsOn)));
   }
 
   /** Records an objection (异议) filed while the notice runs. */
@@ -106,21 +102,54 @@ public final class ReviewService {
    * to the township; {@code on} is the day it arrives there.
    */
   public Either<Rejection, MonitoringCase> closeNotice(String caseId, Actor by, LocalDate on) {
-    Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(on, "on");
-    return move(caseId, (c, today) -> ReviewRules.closeNotice(c, by, on, today));
+    return move(caseId, ruleOf(new ReviewEntry.CloseNotice(Objects.requireNonNull(caseId, "caseId"), by, on)));
   }
 
   /** Records the township verification (乡镇审核): upheld goes on to the county, else dismisses. */
   public Either<Rejection, MonitoringCase> verify(String caseId, TownshipVerification verification) {
-    Objects.requireNonNull(verification, "verification");
-    return move(caseId, (c, today) -> ReviewRules.verify(c, verification, today));
+    return move(caseId, ruleOf(new ReviewEntry.Verify(Objects.requireNonNull(caseId, "caseId"), verification)));
   }
 
   /** Records the county decision (县级审定): confirm with category and risk types, or dismiss. */
   public Either<Rejection, MonitoringCase> decide(String caseId, CountyDecision decision) {
-    Objects.requireNonNull(decision, "decision");
-    return move(caseId, (c, today) -> ReviewRules.decide(c, decision, today));
+    return move(caseId, ruleOf(new ReviewEntry.Decide(Objects.requireNonNull(caseId, "caseId"), decision)));
+  }
+
+  /**
+   * Enters many review steps at once (批量录入), {@value CaseMoves#MOVES_PER_UNIT} to a unit of work:
+   * each entry is decided exactly as its one-by-one call decides it, by its own actor and on what
+   * the entries before it stored. A refused entry changes nothing and the others go through. One
+   * result per entry, in order. A database store then commits once for many steps.
+   */
+  public List<Either<Rejection, MonitoringCase>> enterAll(List<? extends ReviewEntry> entries) {
+    Objects.requireNonNull(entries, "entries");
+    List<CaseMoves.Move> moves = new ArrayList<>(entries.size());
+    for (ReviewEntry entry : entries) {
+      Objects.requireNonNull(entry, "entry");
+      BiFunction<MonitoringCase, LocalDate, Either<Rejection, Transition>> rule = ruleOf(entry);
+      moves.add(new CaseMoves.Move(entry.caseId(), (s, c, today) -> rule.apply(c, today), (s, c) -> { }));
+    }
+    return CaseMoves.runAll(ctx, moves, LOG, "review move");
+  }
+
+  private BiFunction<MonitoringCase, LocalDate, Either<Rejection, Transition>> ruleOf(ReviewEntry entry) {
+    if (entry instanceof ReviewEntry.Visit e) {
+      return (c, today) -> ReviewRules.recordScreeningVisit(c, e.visit(), today);
+    }
+    if (entry instanceof ReviewEntry.Appraise e) {
+      return (c, today) -> ReviewRules.recordAppraisal(c, e.appraisal(), today);
+    }
+    if (entry instanceof ReviewEntry.StartNotice e) {
+      return (c, today) -> ReviewRules.startNotice(c, e.by(), e.startsOn(), today, policy);
+    }
+    if (entry instanceof ReviewEntry.CloseNotice e) {
+      return (c, today) -> ReviewRules.closeNotice(c, e.by(), e.on(), today);
+    }
+    if (entry instanceof ReviewEntry.Verify e) {
+      return (c, today) -> ReviewRules.verify(c, e.verification(), today);
+    }
+    ReviewEntry.Decide e = (ReviewEntry.Decide) entry;
+    return (c, today) -> ReviewRules.decide(c, e.decision(), today);
   }
 
   /** Records the township head's approval of emergency aid first (遇困即扶); recognition continues. */
