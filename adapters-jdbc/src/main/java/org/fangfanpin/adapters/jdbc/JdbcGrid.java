@@ -75,8 +75,10 @@ final class JdbcGrid implements GridRepository {
       return Optional.empty();
     }
     LocalDate bound = onOrBefore.isAfter(LocalDate.of(9999, 12, 31)) ? LocalDate.of(9999, 12, 31) : onOrBefore;
-    return session.one("ffp_grid_visit", "SELECT doc FROM ffp_grid_visit WHERE household_id = ? AND visited_on <= ?"
-        + " ORDER BY visited_on DESC, seq DESC LIMIT 1", s -> {
+    // The inner query reads the household's index entries only; the outer fetches one row. Sorting
+    // whole rows instead fetched every visit of the household (H2 does not walk the index backwards).
+    return session.one("ffp_grid_visit", "SELECT doc FROM ffp_grid_visit WHERE seq = (SELECT seq FROM ffp_grid_visit"
+        + " WHERE household_id = ? AND visited_on <= ? ORDER BY visited_on DESC, seq DESC LIMIT 1)", s -> {
           s.setString(1, householdId);
           s.setObject(2, bound);
         }, r -> Documents.gridVisit(r.getString(1)));
