@@ -168,26 +168,37 @@ public final class AssistanceService {
    * @return the households the worker covers after the assignment, in order of id
    */
   public Either<Rejection, List<String>> assignGrid(String householdId, String gridWorkerId, Actor by) {
-    Objects.requireNonNull(householdId, "householdId");
-    Objects.requireNonNull(gridWorkerId, "gridWorkerId");
-    Objects.requireNonNull(by, "by");
-    Either<Rejection, List<String>> result = Transactions.write(ctx.store(), s -> {
-      Optional<Household> h = s.households().find(householdId);
-      if (h.isEmpty()) {
-        return Either.<Rejection, List<String>>left(Rejections.householdNotFound(householdId));
-      }
-      GridRepository grid = s.grid();
-      Either<Rejection, GridMove> decided = AssistanceRules.assignGrid(h.get(), gridWorkerId, by,
-          grid.workerOf(householdId), grid.householdsOf(gridWorkerId).size(), ctx.today(), policy);
-      if (decided.isLeft()) {
-        return Either.<Rejection, List<String>>left(decided.getLeft());
-      }
-      grid.assign(householdId, gridWorkerId);
-      audit(s, decided.get());
-      return Either.<Rejection, List<String>>right(List.copyOf(grid.householdsOf(gridWorkerId)));
-    });
+    GridAssignment assignment = new GridAssignment(householdId, gridWorkerId, by);
+    Either<Rejection, List<String>> result = Transactions.write(ctx.store(), s -> assign(s, assignment));
     log("grid assignment of household", householdId, result);
     return result;
+  }
+
+  /**
+   * Assigns many households to their grid workers at once (网格批量分配), {@value #MOVES_PER_UNIT} to a
+   * unit of work, each decided as {@link #assignGrid} decides it, by its own actor and on what the
+   * assignments before it stored (so a worker's limit counts them). A refused assignment changes
+   * nothing and the others go through. One result per assignment, in order.
+   */
+  public List<Either<Rejection, List<String>>> assignGrids(List<GridAssignment> assignments) {
+    Objects.requireNonNull(assignments, "assignments");
+    return inUnits(assignments, (s, a) -> assign(s, Objects.requireNonNull(a, "assignment")));
+  }
+
+  private Either<Rejection, List<String>> assign(StoreSession s, GridAssignment a) {
+    Optional<Household> h = s.households().find(a.householdId());
+    if (h.isEmpty()) {
+      return Either.left(Rejections.householdNotFound(a.householdId()));
+    }
+    GridRepository grid = s.grid();
+    Either<Rejection, GridMove> decided = AssistanceRules.assignGrid(h.get(), a.gridWorkerId(), a.by(),
+        grid.workerOf(a.householdId()), grid.householdsOf(a.gridWorkerId()).size(), ctx.today(), policy);
+    if (decided.isLeft()) {
+      return Either.left(decided.getLeft());
+    }
+    grid.assign(a.householdId(), a.gridWorkerId());
+    audit(s, decided.get());
+    return Either.right(List.copyOf(grid.householdsOf(a.gridWorkerId())));
   }
 
   /**

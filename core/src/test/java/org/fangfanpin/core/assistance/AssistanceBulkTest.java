@@ -65,7 +65,8 @@ class AssistanceBulkTest {
     });
   }
 
-  record Stored(List<MonitoringCase> cases, List<AuditRecord> audit, List<Optional<GridVisit>> lastVisits) {}
+  record Stored(List<MonitoringCase> cases, List<AuditRecord> audit, List<Optional<GridVisit>> lastVisits,
+      List<Optional<String>> workers) {}
 
   static Stored stored(TestCounty county, int households) {
     return county.store.read(s -> {
@@ -78,10 +79,12 @@ class AssistanceBulkTest {
         audit = chain.toList();
       }
       List<Optional<GridVisit>> visits = new ArrayList<>();
+      List<Optional<String>> workers = new ArrayList<>();
       for (int i = 0; i < households; i++) {
         visits.add(s.grid().lastVisit("h-" + i, TODAY));
+        workers.add(s.grid().workerOf("h-" + i));
       }
-      return new Stored(cases, audit, visits);
+      return new Stored(cases, audit, visits, workers);
     });
   }
 
@@ -179,6 +182,33 @@ class AssistanceBulkTest {
     assertThat(results.get(workers).get(0).getLeft().code()).isEqualTo("actor.role_not_allowed");
     assertThat(results.stream().flatMap(List::stream).filter(Either::isRight).count())
         .isEqualTo(households - workers);
+    assertThat(stored(bulk, households)).isEqualTo(stored(oneByOne, households));
+  }
+
+  @Test
+  void assigningInBulkLeavesWhatTheOneByOneAssignmentsLeaveAndCountsEachWorkersLimit() {
+    int households = 20 * 16;
+    List<GridAssignment> assignments = new ArrayList<>();
+    for (int i = 0; i < households; i++) {
+      oneByOne.household("h-" + i, VILLAGE_A1);
+      bulk.household("h-" + i, VILLAGE_A1);
+      // Sixteen households to each worker: the sixteenth is one too many.
+      assignments.add(new GridAssignment("h-" + i, "grid-a1-" + i / 16, TOWNSHIP_OFFICER_A));
+    }
+    assignments.add(1, new GridAssignment("h-1", "grid-a1-0", TOWNSHIP_OFFICER_B));
+    assignments.add(2, new GridAssignment("h-missing", "grid-a1-0", TOWNSHIP_OFFICER_A));
+    assertThat(assignments.size()).isGreaterThan(AssistanceService.MOVES_PER_UNIT);
+
+    List<Either<Rejection, List<String>>> expected = assignments.stream()
+        .map(a -> oneByOne.ffp.assistance().assignGrid(a.householdId(), a.gridWorkerId(), a.by())).toList();
+    List<Either<Rejection, List<String>>> results = bulk.ffp.assistance().assignGrids(assignments);
+
+    assertThat(results).isEqualTo(expected);
+    assertThat(results.get(1).getLeft().code()).isEqualTo("actor.outside_jurisdiction");
+    assertThat(results.get(2).getLeft().code()).isEqualTo("household.not_found");
+    assertThat(results.get(17).getLeft().code()).isEqualTo("assistance.grid_full");
+    assertThat(results.get(16).get()).hasSize(15);
+    assertThat(results.stream().filter(Either::isRight).count()).isEqualTo(20 * 15);
     assertThat(stored(bulk, households)).isEqualTo(stored(oneByOne, households));
   }
 }
