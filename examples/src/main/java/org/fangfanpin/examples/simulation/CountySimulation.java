@@ -16,17 +16,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.fangfanpin.core.FangFanPin;
 import org.fangfanpin.core.assessment.Assessment;
 import org.fangfanpin.core.assessment.HouseholdAssessor;
+import org.fangfanpin.core.assistance.AssistanceEntry;
 import org.fangfanpin.core.assistance.FollowUpFacts;
+import org.fangfanpin.core.assistance.GridAssignment;
+import org.fangfanpin.core.assistance.GridRound;
 import org.fangfanpin.core.assistance.MeasurePlan;
+import org.fangfanpin.core.exit.ExitEntry;
 import org.fangfanpin.core.fund.AidRequest;
 import org.fangfanpin.core.fund.BatchLine;
 import org.fangfanpin.core.fund.BatchStatement;
 import org.fangfanpin.core.intake.IntakeSummary;
 import org.fangfanpin.core.intake.ScreeningSummary;
+import org.fangfanpin.core.review.ReviewEntry;
 import org.fangfanpin.examples.register.DanfengCounty;
 import org.fangfanpin.examples.register.RegisterGenerator;
 import org.fangfanpin.spi.assistance.GridVisit;
@@ -196,6 +202,14 @@ final class CountySimulation {
   private final List<SimCase> cases = new ArrayList<>();
   private final List<RiskSignal> pendingSignals = new ArrayList<>();
   private final List<DepartmentRecord> pendingRecords = new ArrayList<>();
+  /** The day's assistance work, entered in bulk once the day's other tasks ran: cases to assist, measures. */
+  private final List<SimCase> pendingAssists = new ArrayList<>();
+  private final List<Task> pendingMeasures = new ArrayList<>();
+  /** Review and elimination steps of the current round of the day's tasks, and what follows each. */
+  private final List<ReviewEntry> reviewSteps = new ArrayList<>();
+  private final List<Consumer<Either<Rejection, MonitoringCase>>> afterReviewSteps = new ArrayList<>();
+  private final List<ExitEntry> exitSteps = new ArrayList<>();
+  private final List<Consumer<Either<Rejection, MonitoringCase>>> afterExitSteps = new ArrayList<>();
   private int syncedToday;
   private long sequence;
 
@@ -400,12 +414,16 @@ final class CountySimulation {
         }
       }
     }
+    enterSteps();
     // Steps that follow on the same day (a notice posted right after the appraisal, aid approved first).
     for (List<Task> more = agenda.remove(day); more != null; more = agenda.remove(day)) {
       for (Task t : more) {
         runTask(t, day, working);
       }
+      enterSteps();
     }
+    assist(day);
+    measures(day);
     if (working) {
       gridVisits(day);
       if (isBatchDay(day)) {
@@ -613,9 +631,11 @@ final class CountySimulation {
         workingDays++;
       }
     }
+    // The day's rounds of every worker go to the library as one call, as a township's grid platform
+    // hands them over (a few units of work on a database instead of one per worker).
+    List<GridRound> rounds = new ArrayList<>();
     for (int w = position; w < gridWorkers.size(); w += workingDays) {
       Actor worker = gridWorkers.get(w);
-      // The worker's round goes to the library as one call (one unit of work on a database).
       List<GridVisit> round = new ArrayList<>();
       for (int i : gridHouseholds.get(w)) {
         SimCase c = open[i];
@@ -635,8 +655,11 @@ final class CountySimulation {
         }
       }
       if (!round.isEmpty()) {
-        app.assistance().recordVisits(round, worker).forEach(this::check);
+        rounds.add(new GridRound(worker, round));
       }
+    }
+    if (!rounds.isEmpty()) {
+      app.assistance().recordRounds(rounds).forEach(results -> results.forEach(this::check));
     }
   }
 
@@ -776,6 +799,43 @@ final class CountySimulation {
 
   // ================================================================ the review
 
+  /** Queues a review step for the round's bulk entry; {@code then} takes its result. */
+  private void review(ReviewEntry step, Consumer<Either<Rejection, MonitoringCase>> then) {
+    reviewSteps.add(step);
+    afterReviewSteps.add(then);
+  }
+
+  /** Queues an elimination step for the round's bulk entry; {@code then} takes its result. */
+  private void exitStep(ExitEntry step, Consumer<Either<Rejection, MonitoringCase>> then) {
+    exitSteps.add(step);
+    afterExitSteps.add(then);
+  }
+
+  /**
+   * Enters the round's queued review and elimination steps in bulk, as the county platform takes a
+   * day's steps from its villages and townships, and applies each result in the order queued.
+   */
+  private void enterSteps() {
+    if (!reviewSteps.isEmpty()) {
+      List<Either<Rejection, MonitoringCase>> results = app.review().enterAll(List.copyOf(reviewSteps));
+      List<Consumer<Either<Rejection, MonitoringCase>>> then = List.copyOf(afterReviewSteps);
+      reviewSteps.clear();
+      afterReviewSteps.clear();
+      for (int k = 0; k < results.size(); k++) {
+        then.get(k).accept(results.get(k));
+      }
+    }
+    if (!exitSteps.isEmpty()) {
+      List<Either<Rejection, MonitoringCase>> results = app.exit().enterAll(List.copyOf(exitSteps));
+      List<Consumer<Either<Rejection, MonitoringCase>>> then = List.copyOf(afterExitSteps);
+      exitSteps.clear();
+      afterExitSteps.clear();
+      for (int k = 0; k < results.size(); k++) {
+        then.get(k).accept(results.get(k));
+      }
+    }
+  }
+
   private void runTask(Task t, LocalDate day, boolean working) {
     if (!working && t.kind() != SELF_DECLARE && t.kind() != HOTLINE && t.kind() != OBJECTION) {
       // Offices are closed: the step waits for the next working day.
@@ -795,9 +855,8 @@ final class CountySimulation {
       case NOTICE_CLOSE -> closeNotice(c, day);
       case VERIFY -> verify(c, day);
       case DECIDE -> decide(c, day);
-      case ASSIST -> assist(c, day);
-      case IMPLEMENT -> implement(c, t.number(), day);
-      case VERIFY_MEASURE -> verifyMeasure(c, t.number(), day);
+      case ASSIST -> pendingAssists.add(c);
+      case IMPLEMENT, VERIFY_MEASURE -> pendingMeasures.add(t);
       case APPLY -> apply(c, day);
       case VILLAGE_STUDY, TOWNSHIP_REVIEW, COUNTY_APPROVE -> aidTier(t, day);
       case REVERSE -> reverse(t.ref(), day);
@@ -819,14 +878,14 @@ final class CountySimulation {
     String note = real ? "入户核实：风险属实 / home visit: the risk is real"
         : "入户核实：家庭收支正常，风险不实 / home visit: income and costs normal, risk unfounded";
     Actor by = villageGroups[villageOf(c.h)];
-    if (moved(c, app.review().recordScreeningVisit(c.id, new ScreeningVisit(day, by, real, true, note)))) {
-      if (c.state == CaseState.AWAITING_APPRAISAL) {
+    review(new ReviewEntry.Visit(c.id, new ScreeningVisit(day, by, real, true, note)), r -> {
+      if (moved(c, r) && c.state == CaseState.AWAITING_APPRAISAL) {
         if (c.emergencyWanted) {
           schedule(day, new Task(EMERGENCY, c, c.h, 0, null));
         }
         schedule(afterWorkingDays(day, 1 + random.nextInt(2)), new Task(APPRAISAL, c, c.h, 0, null));
       }
-    }
+    });
   }
 
   private void emergency(SimCase c, LocalDate day) {
@@ -854,28 +913,31 @@ final class CountySimulation {
             "党员和农户代表评议同意纳入 / members and household representatives agree")
         : new Appraisal(day, villageGroups[villageOf(c.h)], attendees, against, majority, false,
             "评议认为家庭困难不突出 / the meeting finds the hardship not pressing");
-    if (moved(c, app.review().recordAppraisal(c.id, a)) && c.state == CaseState.AWAITING_NOTICE) {
-      schedule(afterWorkingDays(day, random.nextInt(100) < 70 ? 0 : 1), new Task(NOTICE_START, c, c.h, 0, null));
-    } else if (c.state == CaseState.DISMISSED) {
-      endRecognition(c, day);
-    }
+    review(new ReviewEntry.Appraise(c.id, a), r -> {
+      if (moved(c, r) && c.state == CaseState.AWAITING_NOTICE) {
+        schedule(afterWorkingDays(day, random.nextInt(100) < 70 ? 0 : 1), new Task(NOTICE_START, c, c.h, 0, null));
+      } else if (c.state == CaseState.DISMISSED) {
+        endRecognition(c, day);
+      }
+    });
   }
 
   private void startNotice(SimCase c, LocalDate day) {
     if (c.state != CaseState.AWAITING_NOTICE) {
       return;
     }
-    Either<Rejection, MonitoringCase> r = app.review().startNotice(c.id, villageGroups[villageOf(c.h)], day);
-    if (moved(c, r)) {
-      LocalDate last = r.get().notice().orElseThrow().lastDay();
-      LocalDate close = afterWorkingDays(last, 1);
-      if (random.nextInt(100) < 5) {
-        LocalDate filed = day.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(day, last) + 1));
-        schedule(filed, new Task(OBJECTION, c, c.h, 0, null));
-        close = afterWorkingDays(filed.isAfter(last) ? filed : last, 2);
+    review(new ReviewEntry.StartNotice(c.id, villageGroups[villageOf(c.h)], day), r -> {
+      if (moved(c, r)) {
+        LocalDate last = r.get().notice().orElseThrow().lastDay();
+        LocalDate close = afterWorkingDays(last, 1);
+        if (random.nextInt(100) < 5) {
+          LocalDate filed = day.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(day, last) + 1));
+          schedule(filed, new Task(OBJECTION, c, c.h, 0, null));
+          close = afterWorkingDays(filed.isAfter(last) ? filed : last, 2);
+        }
+        schedule(close, new Task(NOTICE_CLOSE, c, c.h, 0, null));
       }
-      schedule(close, new Task(NOTICE_CLOSE, c, c.h, 0, null));
-    }
+    });
   }
 
   private void objection(SimCase c, LocalDate day) {
@@ -896,13 +958,15 @@ final class CountySimulation {
     if (c.state != CaseState.IN_NOTICE) {
       return;
     }
-    if (moved(c, app.review().closeNotice(c.id, villageGroups[villageOf(c.h)], day))) {
-      // Most townships verify within their 7 working days; some miss the deadline.
-      int delay = random.nextInt(100) < 88 ? 1 + random.nextInt(2) : 4 + random.nextInt(6);
-      schedule(afterWorkingDays(day, delay), new Task(VERIFY, c, c.h, 0, null));
-    } else {
-      schedule(afterWorkingDays(day, 1), new Task(NOTICE_CLOSE, c, c.h, 0, null));
-    }
+    review(new ReviewEntry.CloseNotice(c.id, villageGroups[villageOf(c.h)], day), r -> {
+      if (moved(c, r)) {
+        // Most townships verify within their 7 working days; some miss the deadline.
+        int delay = random.nextInt(100) < 88 ? 1 + random.nextInt(2) : 4 + random.nextInt(6);
+        schedule(afterWorkingDays(day, delay), new Task(VERIFY, c, c.h, 0, null));
+      } else {
+        schedule(afterWorkingDays(day, 1), new Task(NOTICE_CLOSE, c, c.h, 0, null));
+      }
+    });
   }
 
   private void verify(SimCase c, LocalDate day) {
@@ -911,16 +975,19 @@ final class CountySimulation {
     }
     Actor officer = townshipOfficers[townOf(c.h)][random.nextInt(2)];
     boolean upheld = random.nextInt(100) >= 3;
-    if (moved(c, app.review().verify(c.id, new TownshipVerification(day, officer, upheld, upheld
+    review(new ReviewEntry.Verify(c.id, new TownshipVerification(day, officer, upheld, upheld
         ? "核实家庭变化及致贫风险属实 / family changes and risk verified"
-        : "核实后收入高于监测范围 / income found above the monitoring range")))) {
-      if (c.state == CaseState.AWAITING_COUNTY) {
-        int delay = random.nextInt(100) < 90 ? 1 + random.nextInt(2) : 3 + random.nextInt(6);
-        schedule(afterWorkingDays(day, delay), new Task(DECIDE, c, c.h, 0, null));
-      } else {
-        endRecognition(c, day);
-      }
-    }
+        : "核实后收入高于监测范围 / income found above the monitoring range")), r -> {
+          if (!moved(c, r)) {
+            return;
+          }
+          if (c.state == CaseState.AWAITING_COUNTY) {
+            int delay = random.nextInt(100) < 90 ? 1 + random.nextInt(2) : 3 + random.nextInt(6);
+            schedule(afterWorkingDays(day, delay), new Task(DECIDE, c, c.h, 0, null));
+          } else {
+            endRecognition(c, day);
+          }
+        });
   }
 
   private void decide(SimCase c, LocalDate day) {
@@ -950,8 +1017,10 @@ final class CountySimulation {
       d = new CountyDecision(day, officer, true, Optional.of(category), risks,
           "县级研判确认纳入监测 / confirmed at the county assessment");
     }
-    Either<Rejection, MonitoringCase> r = app.review().decide(c.id, d);
-    if (moved(c, r)) {
+    review(new ReviewEntry.Decide(c.id, d), r -> {
+      if (!moved(c, r)) {
+        return;
+      }
       endRecognition(c, day);
       if (c.state == CaseState.CONFIRMED) {
         c.confirmedOn = day;
@@ -962,7 +1031,7 @@ final class CountySimulation {
           schedule(afterWorkingDays(day, 3 + random.nextInt(10)), new Task(APPLY, c, c.h, 0, null));
         }
       }
-    }
+    });
   }
 
   /** Counts a recognition that ended (or went on) past the time limit (15 days from the first clue). */
@@ -979,39 +1048,77 @@ final class CountySimulation {
 
   // ================================================================ assistance
 
-  private void assist(SimCase c, LocalDate day) {
-    if (!c.monitored()) {
+  /**
+   * The day's newly confirmed cases get their cadres, their grid worker and their plan; cadres and
+   * plans are entered in bulk, as a township enters a day's work.
+   */
+  private void assist(LocalDate day) {
+    if (pendingAssists.isEmpty()) {
       return;
     }
-    int t = townOf(c.h);
-    Actor officer = townshipOfficers[t][random.nextInt(2)];
-    String village = facts[c.h].area().code();
-    List<String> cadres = random.nextInt(100) < 60
-        ? List.of("cadre-" + village + "-" + (1 + random.nextInt(9)))
-        : List.of("cadre-" + village + "-" + (1 + random.nextInt(4)), "cadre-" + village + "-" + (5 + random.nextInt(5)));
-    if (!moved(c, app.assistance().assignCadres(c.id, cadres, officer, day))) {
-      return;
+    List<SimCase> assisted = new ArrayList<>();
+    List<Actor> officers = new ArrayList<>();
+    List<AssistanceEntry> cadreEntries = new ArrayList<>();
+    for (SimCase c : pendingAssists) {
+      if (!c.monitored()) {
+        continue;
+      }
+      Actor officer = townshipOfficers[townOf(c.h)][random.nextInt(2)];
+      String village = facts[c.h].area().code();
+      List<String> cadres = random.nextInt(100) < 60
+          ? List.of("cadre-" + village + "-" + (1 + random.nextInt(9)))
+          : List.of("cadre-" + village + "-" + (1 + random.nextInt(4)), "cadre-" + village + "-" + (5 + random.nextInt(5)));
+      assisted.add(c);
+      officers.add(officer);
+      cadreEntries.add(new AssistanceEntry.Cadres(c.id, cadres, officer, day));
     }
-    if (!gridAssigned[c.h]) {
-      Either<Rejection, List<String>> g = app.assistance().assignGrid(facts[c.h].id(),
-          gridWorkers.get(gridWorker[c.h]).id(), officer);
-      if (g.isLeft()) {
-        refuse(g.getLeft());
-      } else {
-        gridAssigned[c.h] = true;
+    pendingAssists.clear();
+    List<Either<Rejection, MonitoringCase>> cadresAssigned = app.assistance().enterAll(cadreEntries);
+    List<SimCase> withCadres = new ArrayList<>();
+    List<List<String>> cadresOf = new ArrayList<>();
+    List<Integer> toGrid = new ArrayList<>();
+    List<GridAssignment> assignments = new ArrayList<>();
+    for (int k = 0; k < assisted.size(); k++) {
+      SimCase c = assisted.get(k);
+      if (!moved(c, cadresAssigned.get(k))) {
+        continue;
+      }
+      withCadres.add(c);
+      cadresOf.add(((AssistanceEntry.Cadres) cadreEntries.get(k)).cadreIds());
+      if (!gridAssigned[c.h]) {
+        toGrid.add(c.h);
+        assignments.add(new GridAssignment(facts[c.h].id(), gridWorkers.get(gridWorker[c.h]).id(), officers.get(k)));
       }
     }
-    List<MeasureType> types = measuresFor(c);
-    Actor group = villageGroups[villageOf(c.h)];
-    for (MeasureType type : types) {
-      Optional<LocalDate> ends = switch (type) {
-        case MICRO_CREDIT, EDUCATION -> Optional.of(day.plusYears(3));
-        case PUBLIC_WELFARE_JOB -> Optional.of(day.plusYears(1));
-        default -> Optional.empty();
-      };
-      String cadre = cadres.get(random.nextInt(cadres.size()));
-      if (moved(c, app.assistance().planMeasure(c.id, new MeasurePlan(type, departmentOf(type), cadre, day, ends),
-          group))) {
+    List<Either<Rejection, List<String>>> assigned = app.assistance().assignGrids(assignments);
+    for (int k = 0; k < assigned.size(); k++) {
+      if (assigned.get(k).isLeft()) {
+        refuse(assigned.get(k).getLeft());
+      } else {
+        gridAssigned[toGrid.get(k)] = true;
+      }
+    }
+    List<SimCase> planned = new ArrayList<>();
+    List<AssistanceEntry> plans = new ArrayList<>();
+    for (int k = 0; k < withCadres.size(); k++) {
+      SimCase c = withCadres.get(k);
+      List<String> cadres = cadresOf.get(k);
+      Actor group = villageGroups[villageOf(c.h)];
+      for (MeasureType type : measuresFor(c)) {
+        Optional<LocalDate> ends = switch (type) {
+          case MICRO_CREDIT, EDUCATION -> Optional.of(day.plusYears(3));
+          case PUBLIC_WELFARE_JOB -> Optional.of(day.plusYears(1));
+          default -> Optional.empty();
+        };
+        String cadre = cadres.get(random.nextInt(cadres.size()));
+        planned.add(c);
+        plans.add(new AssistanceEntry.Plan(c.id, new MeasurePlan(type, departmentOf(type), cadre, day, ends), group));
+      }
+    }
+    List<Either<Rejection, MonitoringCase>> results = app.assistance().enterAll(plans);
+    for (int k = 0; k < planned.size(); k++) {
+      SimCase c = planned.get(k);
+      if (moved(c, results.get(k))) {
         c.measuresPlanned++;
         int delay = random.nextInt(100) < 95 ? 5 + random.nextInt(40) : 150 + random.nextInt(150);
         schedule(day.plusDays(delay), new Task(IMPLEMENT, c, c.h, c.measuresPlanned, null));
@@ -1061,26 +1168,39 @@ final class CountySimulation {
     };
   }
 
-  private void implement(SimCase c, int number, LocalDate day) {
-    if (!c.monitored()) {
+  /** The day's measures implemented and verified, entered in bulk by the villages and townships. */
+  private void measures(LocalDate day) {
+    if (pendingMeasures.isEmpty()) {
       return;
     }
-    if (moved(c, app.assistance().implementMeasure(c.id, number, villageGroups[villageOf(c.h)], day,
-        "措施已落实，佐证材料已归档 / carried out, evidence filed"))) {
-      c.measuresImplemented++;
-      // Work and industry measures lift the household's income; medical aid cuts its costs.
-      Household h = facts[c.h];
-      long income = h.incomeLast12Months().fen() + (long) h.memberCount() * yuan(800, 2_500);
-      long rigid = h.rigidExpenditure().fen() * 75 / 100 / 100 * 100;
-      setFacts(c.h, Household.builder().from(h).incomeLast12Months(Money.ofFen(income))
-          .rigidExpenditure(Money.ofFen(rigid)).build());
-      schedule(afterWorkingDays(day, 3 + random.nextInt(12)), new Task(VERIFY_MEASURE, c, c.h, number, null));
+    List<Task> entered = new ArrayList<>();
+    List<AssistanceEntry> entries = new ArrayList<>();
+    for (Task t : pendingMeasures) {
+      SimCase c = t.c();
+      if (!c.monitored()) {
+        continue;
+      }
+      entered.add(t);
+      entries.add(t.kind() == IMPLEMENT
+          ? new AssistanceEntry.Implementation(c.id, t.number(), villageGroups[villageOf(c.h)], day,
+              "措施已落实，佐证材料已归档 / carried out, evidence filed")
+          : new AssistanceEntry.Verification(c.id, t.number(), townshipOfficers[townOf(c.h)][random.nextInt(2)], day));
     }
-  }
-
-  private void verifyMeasure(SimCase c, int number, LocalDate day) {
-    if (c.monitored()) {
-      moved(c, app.assistance().verifyMeasure(c.id, number, townshipOfficers[townOf(c.h)][random.nextInt(2)], day));
+    pendingMeasures.clear();
+    List<Either<Rejection, MonitoringCase>> results = app.assistance().enterAll(entries);
+    for (int k = 0; k < entered.size(); k++) {
+      Task t = entered.get(k);
+      SimCase c = t.c();
+      if (moved(c, results.get(k)) && t.kind() == IMPLEMENT) {
+        c.measuresImplemented++;
+        // Work and industry measures lift the household's income; medical aid cuts its costs.
+        Household h = facts[c.h];
+        long income = h.incomeLast12Months().fen() + (long) h.memberCount() * yuan(800, 2_500);
+        long rigid = h.rigidExpenditure().fen() * 75 / 100 / 100 * 100;
+        setFacts(c.h, Household.builder().from(h).incomeLast12Months(Money.ofFen(income))
+            .rigidExpenditure(Money.ofFen(rigid)).build());
+        schedule(afterWorkingDays(day, 3 + random.nextInt(12)), new Task(VERIFY_MEASURE, c, c.h, t.number(), null));
+      }
     }
   }
 
@@ -1125,11 +1245,14 @@ final class CountySimulation {
       if (safetyNetWithoutLabour || !h.unmetNeeds().isEmpty() || HouseholdAssessor.assess(h, POLICY, day).candidate()) {
         continue;
       }
-      if (moved(c, app.exit().propose(c.id, new EliminationProposal(day, villageGroups[villageOf(c.h)],
-          "入户核实：收入稳定高于监测线，刚性支出已解决 / income stably above the line, costs resolved")))) {
-        schedule(afterWorkingDays(day, 2 + random.nextInt(5)), new Task(E_APPRAISAL, c, c.h, 0, null));
-      }
+      exitStep(new ExitEntry.Propose(c.id, new EliminationProposal(day, villageGroups[villageOf(c.h)],
+          "入户核实：收入稳定高于监测线，刚性支出已解决 / income stably above the line, costs resolved")), r -> {
+            if (moved(c, r)) {
+              schedule(afterWorkingDays(day, 2 + random.nextInt(5)), new Task(E_APPRAISAL, c, c.h, 0, null));
+            }
+          });
     }
+    enterSteps();
   }
 
   private void eliminationAppraisal(SimCase c, LocalDate day) {
@@ -1143,27 +1266,34 @@ final class CountySimulation {
         agreed ? attendees - majority : majority, agreed, agreed
             ? "评议同意风险消除 / the meeting agrees the risk is gone"
             : "评议认为收入尚不稳定 / the meeting finds the income not yet stable");
-    if (moved(c, app.exit().recordAppraisal(c.id, a)) && c.state == CaseState.ELIMINATION_AWAITING_NOTICE) {
-      schedule(afterWorkingDays(day, random.nextInt(2)), new Task(E_NOTICE_START, c, c.h, 0, null));
-    }
+    exitStep(new ExitEntry.Appraise(c.id, a), r -> {
+      if (moved(c, r) && c.state == CaseState.ELIMINATION_AWAITING_NOTICE) {
+        schedule(afterWorkingDays(day, random.nextInt(2)), new Task(E_NOTICE_START, c, c.h, 0, null));
+      }
+    });
   }
 
   private void eliminationNotice(SimCase c, LocalDate day) {
     if (c.state != CaseState.ELIMINATION_AWAITING_NOTICE) {
       return;
     }
-    Either<Rejection, MonitoringCase> r = app.exit().startNotice(c.id, villageGroups[villageOf(c.h)], day);
-    if (moved(c, r)) {
-      LocalDate last = r.get().elimination().orElseThrow().notice().orElseThrow().lastDay();
-      schedule(afterWorkingDays(last, 1), new Task(E_CLOSE, c, c.h, 0, null));
-    }
+    exitStep(new ExitEntry.StartNotice(c.id, villageGroups[villageOf(c.h)], day), r -> {
+      if (moved(c, r)) {
+        LocalDate last = r.get().elimination().orElseThrow().notice().orElseThrow().lastDay();
+        schedule(afterWorkingDays(last, 1), new Task(E_CLOSE, c, c.h, 0, null));
+      }
+    });
   }
 
   private void eliminationClose(SimCase c, LocalDate day) {
-    if (c.state == CaseState.ELIMINATION_IN_NOTICE
-        && moved(c, app.exit().closeNotice(c.id, villageGroups[villageOf(c.h)], day))) {
-      schedule(afterWorkingDays(day, 1 + random.nextInt(5)), new Task(E_VERIFY, c, c.h, 0, null));
+    if (c.state != CaseState.ELIMINATION_IN_NOTICE) {
+      return;
     }
+    exitStep(new ExitEntry.CloseNotice(c.id, villageGroups[villageOf(c.h)], day), r -> {
+      if (moved(c, r)) {
+        schedule(afterWorkingDays(day, 1 + random.nextInt(5)), new Task(E_VERIFY, c, c.h, 0, null));
+      }
+    });
   }
 
   private void eliminationVerify(SimCase c, LocalDate day) {
@@ -1171,10 +1301,12 @@ final class CountySimulation {
       return;
     }
     Actor officer = townshipOfficers[townOf(c.h)][random.nextInt(2)];
-    if (moved(c, app.exit().verify(c.id, new TownshipVerification(day, officer, true,
-        "乡镇核实风险已消除 / the township finds the risk gone")))) {
-      schedule(afterWorkingDays(day, 1 + random.nextInt(5)), new Task(E_DECIDE, c, c.h, 0, null));
-    }
+    exitStep(new ExitEntry.Verify(c.id, new TownshipVerification(day, officer, true,
+        "乡镇核实风险已消除 / the township finds the risk gone")), r -> {
+          if (moved(c, r)) {
+            schedule(afterWorkingDays(day, 1 + random.nextInt(5)), new Task(E_DECIDE, c, c.h, 0, null));
+          }
+        });
   }
 
   private void eliminationDecide(SimCase c, LocalDate day) {
@@ -1182,14 +1314,15 @@ final class CountySimulation {
       return;
     }
     boolean eliminated = random.nextInt(100) >= 3;
-    if (moved(c, app.exit().decide(c.id, new EliminationDecision(day, countyOfficers[random.nextInt(2)], eliminated,
+    exitStep(new ExitEntry.Decide(c.id, new EliminationDecision(day, countyOfficers[random.nextInt(2)], eliminated,
         eliminated ? "抽查比对行业数据，同意风险消除 / spot check against department data: eliminated"
-            : "抽查发现收入数据不一致 / spot check: income data disagree")))
-        && c.state == CaseState.GRADUAL_EXIT) {
-      eliminations++;
-      townEliminations[townOf(c.h)]++;
-      shock[c.h] = 0;
-    }
+            : "抽查发现收入数据不一致 / spot check: income data disagree")), r -> {
+          if (moved(c, r) && c.state == CaseState.GRADUAL_EXIT) {
+            eliminations++;
+            townEliminations[townOf(c.h)]++;
+            shock[c.h] = 0;
+          }
+        });
   }
 
   private void closeExits(LocalDate day) {
