@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +43,11 @@ enum Dialect {
     }
 
     @Override
+    Optional<String> planForParameters() {
+      return Optional.empty();
+    }
+
+    @Override
     String upsert(String table, List<String> keys, List<String> columns) {
       return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)
           + ") VALUES (" + marks(columns.size()) + ")";
@@ -71,6 +77,11 @@ enum Dialect {
     }
 
     @Override
+    Optional<String> planForParameters() {
+      return Optional.of("SET LOCAL plan_cache_mode = force_custom_plan");
+    }
+
+    @Override
     String upsert(String table, List<String> keys, List<String> columns) {
       String updates = columns.stream().filter(c -> !keys.contains(c))
           .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
@@ -95,6 +106,15 @@ enum Dialect {
    * back on the connection when the session ends, or -1.
    */
   abstract int begin(Connection connection, boolean writable) throws SQLException;
+
+  /**
+   * The statement that makes the rest of the transaction plan each statement for its parameters
+   * and the tables as they are, if the database needs one. PostgreSQL otherwise settles on a
+   * generic plan of a statement run often on a connection, and a plan made while a table was
+   * nearly empty (a look-up of hundreds of keys planned as a scan of the whole table) is kept as
+   * the table grows.
+   */
+  abstract Optional<String> planForParameters();
 
   /** Whether a failed statement aborts the whole transaction (PostgreSQL) or only itself (H2). */
   abstract boolean abortsTransactionOnError();

@@ -1,10 +1,15 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.model.AreaCode;
+import org.fangfanpin.spi.model.Household;
 import org.fangfanpin.spi.review.MonitoringCase;
 import org.fangfanpin.spi.store.CaseRepository;
 import org.fangfanpin.spi.store.DuplicateKeyException;
@@ -53,6 +58,33 @@ final class JdbcCases implements CaseRepository {
     return open;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One query per {@value InLists#CHUNK} households; a write session first locks the
+   * households' rows in order of id, as {@link #openOf} locks a household without an open case,
+   * then the open cases' rows.
+   */
+  @Override
+  public Map<String, MonitoringCase> openOfAll(Collection<String> householdIds) {
+    session.checkOpen();
+    Objects.requireNonNull(householdIds, "householdIds");
+    Map<String, MonitoringCase> found = new HashMap<>();
+    for (List<String> chunk : InLists.chunks(InLists.sorted(householdIds, "householdId"))) {
+      session.planForParameters();
+      if (session.writable) {
+        ((JdbcHouseholds) session.households()).lockAll(chunk);
+      }
+      String sql = "SELECT doc FROM ffp_case WHERE open_household_id IN (" + InLists.marks(chunk.size()) + ")"
+          + (session.writable ? " ORDER BY id FOR UPDATE" : "");
+      for (MonitoringCase c : session.list(WHAT, sql, InLists.binding(1, chunk),
+          r -> Documents.monitoringCase(r.getString(1)))) {
+        found.put(c.householdId(), c);
+      }
+    }
+    return found;
+  }
+
   @Override
   public void insert(MonitoringCase c) {
     session.checkWritable();
@@ -77,6 +109,40 @@ final class JdbcCases implements CaseRepository {
       throw new DuplicateKeyException(idTaken ? "案件编号已被占用 / the case id is taken"
           : "该户已有未结案件 / the household already has an open case");
     }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One batch of plain inserts: a taken id or a second open case fails the whole unit of work,
+   * on PostgreSQL by aborting its transaction.
+   */
+  @Override
+  public void insertAll(Collection<MonitoringCase> cases) {
+    session.checkWritable();
+    Objects.requireNonNull(cases, "monitoringCases");
+    List<String[]> rows = new ArrayList<>(cases.size());
+    for (MonitoringCase c : cases) {
+      Objects.requireNonNull(c, "monitoringCase");
+      if (c.version() != 1) {
+        throw new IllegalArgumentException("新案件的版本应为 1 / a new case is stored with version 1, not " + c.version());
+      }
+      String householdId = Columns.text("ffp_case.household_id", c.householdId(), Columns.ID);
+      rows.add(new String[] {Columns.text("ffp_case.id", c.id(), Columns.ID), householdId, c.area().code(),
+          c.isOpen() ? householdId : null, Columns.text("ffp_case.doc", Documents.monitoringCase(c), Columns.DOCUMENT)});
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    session.batchAll(WHAT, "INSERT INTO ffp_case (" + String.join(", ", COLUMNS) + ") VALUES ("
+        + InLists.marks(COLUMNS.size()) + ")", rows, (s, row) -> {
+          s.setString(1, row[0]);
+          s.setString(2, row[1]);
+          s.setString(3, row[2]);
+          s.setLong(4, 1);
+          s.setString(5, row[3]);
+          s.setString(6, row[4]);
+        });
   }
 
   @Override
@@ -123,6 +189,29 @@ final class JdbcCases implements CaseRepository {
     Objects.requireNonNull(householdId, "householdId");
     return session.list(WHAT, "SELECT doc FROM ffp_case WHERE household_id = ? ORDER BY id",
         s -> s.setString(1, householdId), r -> Documents.monitoringCase(r.getString(1)));
+  }
+
+  /** {@inheritDoc} One query per {@value InLists#CHUNK} households. */
+  @Override
+  public Map<String, List<MonitoringCase>> ofHouseholds(Collection<Household> households) {
+    session.checkOpen();
+    Objects.requireNonNull(households, "households");
+    Map<String, List<MonitoringCase>> found = new HashMap<>();
+    List<String> ids = new ArrayList<>(households.size());
+    for (Household h : households) {
+      ids.add(Objects.requireNonNull(h, "household").id());
+      found.put(h.id(), new ArrayList<>());
+    }
+    for (List<String> chunk : InLists.chunks(InLists.sorted(ids, "householdId"))) {
+      session.planForParameters();
+      String sql = "SELECT doc FROM ffp_case WHERE household_id IN (" + InLists.marks(chunk.size())
+          + ") ORDER BY household_id, id";
+      for (MonitoringCase c : session.list(WHAT, sql, InLists.binding(1, chunk),
+          r -> Documents.monitoringCase(r.getString(1)))) {
+        found.get(c.householdId()).add(c);
+      }
+    }
+    return found;
   }
 
   @Override

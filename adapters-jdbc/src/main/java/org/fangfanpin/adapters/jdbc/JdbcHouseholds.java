@@ -2,6 +2,7 @@ package org.fangfanpin.adapters.jdbc;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,36 @@ final class JdbcHouseholds implements HouseholdRepository {
     Objects.requireNonNull(householdId, "householdId");
     String sql = "SELECT doc FROM ffp_household WHERE id = ?" + (session.writable ? " FOR UPDATE" : "");
     return session.one(WHAT, sql, s -> s.setString(1, householdId), r -> Documents.household(r.getString(1)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One query per {@value InLists#CHUNK} ids; a write session locks the rows in order of id.
+   */
+  @Override
+  public Map<String, Household> findAll(Collection<String> householdIds) {
+    session.checkOpen();
+    Objects.requireNonNull(householdIds, "householdIds");
+    Map<String, Household> found = new HashMap<>();
+    for (List<String> chunk : InLists.chunks(InLists.sorted(householdIds, "householdId"))) {
+      session.planForParameters();
+      String sql = "SELECT doc FROM ffp_household WHERE id IN (" + InLists.marks(chunk.size()) + ") ORDER BY id"
+          + (session.writable ? " FOR UPDATE" : "");
+      for (Household h : session.list(WHAT, sql, InLists.binding(1, chunk), r -> Documents.household(r.getString(1)))) {
+        found.put(h.id(), h);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Locks the rows of the registered households among the ids, in order of id; for a write
+   * session's look-ups of other tables by household.
+   */
+  void lockAll(List<String> sortedIds) {
+    session.list(WHAT, "SELECT id FROM ffp_household WHERE id IN (" + InLists.marks(sortedIds.size())
+        + ") ORDER BY id FOR UPDATE", InLists.binding(1, sortedIds), r -> Boolean.TRUE);
   }
 
   /** Locks the household's row in a write session; whether the household is registered. */

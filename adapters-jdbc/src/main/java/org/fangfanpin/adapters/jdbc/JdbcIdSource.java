@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,15 +67,53 @@ final class JdbcIdSource implements IdSource {
     return format(namespace, number);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>What the current block does not hold comes from one new block of at least that many
+   * numbers, taken in one transaction, instead of one block per {@value #BLOCK} ids.
+   */
+  @Override
+  public List<String> next(String namespace, int count) {
+    Objects.requireNonNull(namespace, "namespace");
+    if (count < 0) {
+      throw new IllegalArgumentException("编号数量不能为负 / the count of ids must not be negative");
+    }
+    Block block = blocks.computeIfAbsent(checked(namespace), n -> new Block());
+    List<String> ids = new ArrayList<>(count);
+    synchronized (block) {
+      long left = block.end - block.next;
+      if (left < count) {
+        long size = Math.max(BLOCK, count);
+        long end = allocate(namespace, size);
+        // The numbers left in the old block come first when the new block starts where it ended
+        // (no other process took a block meanwhile); else they are skipped like any block left unused.
+        if (end - size != block.end) {
+          block.next = end - size;
+        }
+        block.end = end;
+      }
+      for (int i = 0; i < count; i++) {
+        ids.add(format(namespace, block.next++));
+      }
+    }
+    return ids;
+  }
+
   /** Takes the next block of the namespace; returns the first number after it. */
   private long allocate(String namespace) {
+    return allocate(namespace, BLOCK);
+  }
+
+  /** Takes the next {@code size} numbers of the namespace; returns the first number after them. */
+  private long allocate(String namespace, long size) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
-        if (advance(connection, namespace) == 0) {
+        if (advance(connection, namespace, size) == 0) {
           insertFirst(connection, namespace);
-          advance(connection, namespace);
+          advance(connection, namespace, size);
         }
         long end;
         try (PreparedStatement s = connection.prepareStatement(
@@ -98,10 +137,10 @@ final class JdbcIdSource implements IdSource {
     }
   }
 
-  private static int advance(Connection connection, String namespace) throws SQLException {
+  private static int advance(Connection connection, String namespace, long size) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(
         "UPDATE ffp_id_block SET next_value = next_value + ? WHERE namespace = ?")) {
-      s.setLong(1, BLOCK);
+      s.setLong(1, size);
       s.setString(2, namespace);
       return s.executeUpdate();
     }

@@ -44,6 +44,7 @@ final class JdbcSession implements StoreSession {
   private boolean failed;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private List<String[]> claims;
+  private boolean plannedForParameters;
   private List<Runnable> deferred;
   private final Set<AutoCloseable> cursors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -222,6 +223,17 @@ final class JdbcSession implements StoreSession {
     }
   }
 
+  /**
+   * Before a look-up by a list of keys ({@link InLists}): once per session, lets the database plan
+   * the session's statements for their keys (see {@link Dialect#planForParameters}).
+   */
+  void planForParameters() {
+    if (!plannedForParameters) {
+      plannedForParameters = true;
+      dialect.planForParameters().ifPresent(sql -> update("plan_cache_mode", sql, s -> { }));
+    }
+  }
+
   /** Rows sent to the database per batch: large enough to amortise round trips, small enough to keep memory flat. */
   static final int BATCH_ROWS = 1_000;
 
@@ -249,6 +261,19 @@ final class JdbcSession implements StoreSession {
       }
     } catch (SQLException e) {
       throw failure(e, what);
+    }
+  }
+
+  /**
+   * {@link #batch} for rows that must all be stored: a failure fails the unit of work on H2 too,
+   * where the rows before the failed one would otherwise stay in a transaction that can commit.
+   */
+  <T> void batchAll(String what, String sql, java.util.Collection<T> items, ItemBinder<T> binder) {
+    try {
+      batch(what, sql, items, binder);
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
     }
   }
 

@@ -1,7 +1,11 @@
 package org.fangfanpin.adapters.jdbc;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -76,6 +80,73 @@ final class JdbcSignals implements SignalRepository {
     if (!stored) {
       throw new DuplicateKeyException("该渠道和来源编号的线索已登记 / a signal with this channel and source reference is already stored");
     }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One query per {@value InLists#CHUNK} references, claiming nothing: a caller that stores
+   * signals it did not find here learns of a unit of work that stored one first when
+   * {@link #addAll} refuses the key.
+   */
+  @Override
+  public Map<String, StoredSignal> findAll(Channel channel, Collection<String> sourceRefs) {
+    session.checkOpen();
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(sourceRefs, "sourceRefs");
+    List<String> refs = new ArrayList<>();
+    for (String ref : InLists.sorted(sourceRefs, "sourceRef")) {
+      // A longer reference cannot have been stored.
+      if (ref.length() <= Columns.ID) {
+        refs.add(ref);
+      }
+    }
+    Map<String, StoredSignal> found = new HashMap<>();
+    for (List<String> chunk : InLists.chunks(refs)) {
+      session.planForParameters();
+      String sql = "SELECT doc FROM ffp_signal WHERE channel = ? AND source_ref IN (" + InLists.marks(chunk.size()) + ")";
+      JdbcSession.Binder refsFrom2 = InLists.binding(2, chunk);
+      for (StoredSignal s : session.list(WHAT, sql, st -> {
+        st.setString(1, channel.name());
+        refsFrom2.bind(st);
+      }, r -> Documents.signal(r.getString(1)))) {
+        found.put(s.signal().sourceRef(), s);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One batch of plain inserts: a taken key fails the whole unit of work, on PostgreSQL by
+   * aborting its transaction.
+   */
+  @Override
+  public void addAll(Collection<StoredSignal> signals) {
+    session.checkWritable();
+    Objects.requireNonNull(signals, "signals");
+    List<Object[]> rows = new ArrayList<>(signals.size());
+    for (StoredSignal signal : signals) {
+      Objects.requireNonNull(signal, "signal");
+      rows.add(new Object[] {signal.signal().channel().name(),
+          Columns.text("ffp_signal.source_ref", signal.signal().sourceRef(), Columns.ID), signal.area().code(),
+          Columns.day("ffp_signal.received_on", signal.receivedOn()),
+          Columns.nanos("ffp_signal.received_at", signal.receivedAt()),
+          Columns.text("ffp_signal.doc", Documents.signal(signal), Columns.DOCUMENT)});
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    session.batchAll(WHAT, "INSERT INTO ffp_signal (" + String.join(", ", COLUMNS) + ") VALUES ("
+        + InLists.marks(COLUMNS.size()) + ")", rows, (s, row) -> {
+          s.setString(1, (String) row[0]);
+          s.setString(2, (String) row[1]);
+          s.setString(3, (String) row[2]);
+          s.setObject(4, row[3]);
+          s.setLong(5, (Long) row[4]);
+          s.setString(6, (String) row[5]);
+        });
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Either;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * at every step of the review exactly one wins, the seven others are told the case is no longer
  * in the state the move needs, no move is lost (the case's version is 1 plus the accepted moves,
  * one audit record each) and the county's audit chain verifies. Eight deliveries of one signal
- * store it once, open one case, and each is answered.
+ * store it once, open one case, and each is answered; eight deliveries under one key for eight
+ * households store one signal and tell the others of the conflict.
  */
 class PostgresWorkflowRaceTest {
 
@@ -88,6 +90,40 @@ class PostgresWorkflowRaceTest {
       }
     });
     long cases = county.store.read(s -> (long) s.cases().ofHousehold("H1", JdbcCounty.VILLAGE_A1).size());
+    assertThat(stored).as("stored once").isEqualTo(1);
+    assertThat(cases).as("one case").isEqualTo(1);
+    assertThat(county.ffp.audit().verify(JdbcCounty.COUNTY).valid()).isTrue();
+  }
+
+  @Test
+  void eightThreadsDeliveringOneKeyForEightHouseholdsStoreOneSignalAndTellTheOthersOfTheConflict() throws Exception {
+    JdbcCounty county = new JdbcCounty(EmbeddedPostgresServer.newStore(), TODAY);
+    List<Callable<Either<Rejection, IntakeResult>>> deliveries = new ArrayList<>();
+    for (int i = 1; i <= THREADS; i++) {
+      // Each delivery locks only its own household, so none waits for another before it looks the
+      // key up: all but one learn of the stored signal when they store theirs, and run again.
+      county.household("H" + i, JdbcCounty.VILLAGE_A1);
+      RiskSignal signal = RiskSignal.builder().channel(Channel.MEDIA_HOTLINE).sourceRef("hotline-1")
+          .householdId("H" + i).observedOn(TODAY.minusDays(1)).riskTypes(Set.of(RiskType.ILLNESS))
+          .reportedBy(JdbcCounty.HOTLINE).build();
+      deliveries.add(() -> county.ffp.intake().receive(signal));
+    }
+
+    List<Either<Rejection, IntakeResult>> results = Race.run(deliveries);
+
+    assertThat(results).filteredOn(Either::isRight).as("one delivery is stored").hasSize(1);
+    assertThat(results).filteredOn(Either::isLeft).extracting(r -> r.getLeft().code())
+        .as("the others are told the key holds another signal").hasSize(THREADS - 1).containsOnly("intake.conflict");
+    long stored = county.store.read(s -> {
+      try (var all = s.signals().receivedIn(JdbcCounty.COUNTY, TODAY.minusYears(1), TODAY.plusYears(1))) {
+        return all.count();
+      }
+    });
+    long cases = county.store.read(s -> {
+      try (var all = s.cases().inArea(JdbcCounty.COUNTY)) {
+        return all.count();
+      }
+    });
     assertThat(stored).as("stored once").isEqualTo(1);
     assertThat(cases).as("one case").isEqualTo(1);
     assertThat(county.ffp.audit().verify(JdbcCounty.COUNTY).valid()).isTrue();

@@ -48,11 +48,20 @@ public final class Recorder {
    */
   public static DomainEvent event(StoreSession s, AuditRecord cause, int index, EventType type, MonitoringCase c,
       Map<String, String> attributes) {
-    DomainEvent e = builder(cause, index, type, c)
-        .attributes(attributes)
-        .build();
+    DomainEvent e = eventOf(cause, index, type, c, attributes);
     s.outbox().add(e);
     return e;
+  }
+
+  /**
+   * The event {@link #event(StoreSession, AuditRecord, int, EventType, MonitoringCase, Map)} would
+   * store, for a caller that stores a unit's events in one step.
+   */
+  public static DomainEvent eventOf(AuditRecord cause, int index, EventType type, MonitoringCase c,
+      Map<String, String> attributes) {
+    return builder(cause, index, type, c)
+        .attributes(attributes)
+        .build();
   }
 
   /**
@@ -61,12 +70,18 @@ public final class Recorder {
    */
   public static DomainEvent event(StoreSession s, AuditRecord cause, int index, EventType type, MonitoringCase c,
       String key1, String value1, String key2, String value2) {
-    DomainEvent e = builder(cause, index, type, c)
+    DomainEvent e = eventOf(cause, index, type, c, key1, value1, key2, value2);
+    s.outbox().add(e);
+    return e;
+  }
+
+  /** The event the two-attribute {@code event} would store, for a caller that stores a unit's events in one step. */
+  public static DomainEvent eventOf(AuditRecord cause, int index, EventType type, MonitoringCase c,
+      String key1, String value1, String key2, String value2) {
+    return builder(cause, index, type, c)
         .putAttributes(key1, value1)
         .putAttributes(key2, value2)
         .build();
-    s.outbox().add(e);
-    return e;
   }
 
   private static DomainEvent.Builder builder(AuditRecord cause, int index, EventType type, MonitoringCase c) {

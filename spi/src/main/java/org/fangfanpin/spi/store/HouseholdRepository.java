@@ -1,5 +1,8 @@
 package org.fangfanpin.spi.store;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.model.AreaCode;
@@ -16,11 +19,27 @@ public interface HouseholdRepository {
    * The default calls {@link #put}; a database adapter should override it to write in batches,
    * the register import's bulk path.
    */
-  default void putAll(java.util.Collection<Household> households) {
+  default void putAll(Collection<Household> households) {
     households.forEach(this::put);
   }
+
   /** The household with the id. */
   Optional<Household> find(String householdId);
+
+  /**
+   * The registered households among the ids, by id (unknown ids are absent), as {@link #find}
+   * finds them one by one, locks included: a batch's look-up in one step. The default calls
+   * {@link #find} for each; a database adapter should override it with one query.
+   */
+  default Map<String, Household> findAll(Collection<String> householdIds) {
+    Map<String, Household> found = new HashMap<>();
+    for (String id : householdIds) {
+      if (!found.containsKey(id)) {
+        find(id).ifPresent(h -> found.put(id, h));
+      }
+    }
+    return found;
+  }
 
   /**
    * Every household whose village lies in {@code area}, ordered by id. The stream is valid only

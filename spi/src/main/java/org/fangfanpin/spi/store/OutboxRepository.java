@@ -1,6 +1,7 @@
 package org.fangfanpin.spi.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.fangfanpin.spi.event.DomainEvent;
@@ -15,6 +16,15 @@ public interface OutboxRepository {
    * it was stored.
    */
   boolean add(DomainEvent event);
+
+  /**
+   * Stores the events, in order, each unless one with the same id is stored, as {@link #add} would
+   * one by one. The default calls {@link #add}; a database adapter should override it to write in
+   * one batch.
+   */
+  default void addAll(Collection<DomainEvent> events) {
+    events.forEach(this::add);
+  }
 
   /** The event with the id. */
   Optional<DomainEvent> find(String eventId);

@@ -63,6 +63,122 @@ public abstract class CaseRepositoryContract {
   /** A fresh, empty store; called once per test or property try. */
   protected abstract UnitOfWork newStore();
 
+  // ---------------------------------------------------------------- a batch's look-ups and inserts
+
+  @Test
+  final void openOfAllFindsEachHouseholdsOpenCaseAndLeavesOutHouseholdsWithoutOne() {
+    UnitOfWork store = newStore();
+    MonitoringCase dismissed = monitoringCase("case-1", H.id(), VILLAGE, CaseState.DISMISSED);
+    MonitoringCase open = openCase("case-2", H);
+    MonitoringCase others = openCase("case-3", OTHER);
+    MonitoringCase closedOnly = monitoringCase("case-4", householdId(VILLAGE, 2), VILLAGE, CaseState.CLOSED);
+    writing(store, s -> s.cases().insertAll(List.of(dismissed, open, others, closedOnly)));
+
+    List<String> asked = List.of(H.id(), OTHER.id(), householdId(VILLAGE, 2), "no-such-household", H.id());
+    Map<String, MonitoringCase> expected = Map.of(H.id(), open, OTHER.id(), others);
+    reading(store, s -> assertThat(s.cases().openOfAll(asked)).isEqualTo(expected));
+    writing(store, s -> assertThat(s.cases().openOfAll(asked)).isEqualTo(expected));
+    reading(store, s -> assertThat(s.cases().openOfAll(List.of())).isEmpty());
+  }
+
+  @Test
+  final void openOfAllSeesTheSessionsOwnInsertsAndUpdates() {
+    UnitOfWork store = newStore();
+    MonitoringCase open = openCase("case-1", H);
+    writing(store, s -> s.cases().insert(open));
+
+    writing(store, s -> {
+      MonitoringCase others = openCase("case-2", OTHER);
+      s.cases().insert(others);
+      s.cases().update(moved(open, CaseState.DISMISSED));
+      assertThat(s.cases().openOfAll(List.of(H.id(), OTHER.id()))).isEqualTo(Map.of(OTHER.id(), others));
+    });
+  }
+
+  @Test
+  final void ofHouseholdsListsEachHouseholdsCasesInOrderOfIdAndAnEmptyListForOneWithout() {
+    UnitOfWork store = newStore();
+    MonitoringCase closed = monitoringCase("case-3", H.id(), VILLAGE, CaseState.CLOSED);
+    MonitoringCase dismissed = monitoringCase("case-1", H.id(), VILLAGE, CaseState.DISMISSED);
+    MonitoringCase open = openCase("case-2", H);
+    MonitoringCase others = openCase("case-4", OTHER);
+    Household without = household(VILLAGE, 2);
+    writing(store, s -> s.cases().insertAll(List.of(closed, dismissed, open, others)));
+
+    reading(store, s -> assertThat(s.cases().ofHouseholds(List.of(H, OTHER, without))).isEqualTo(Map.of(
+        H.id(), List.of(dismissed, open, closed), OTHER.id(), List.of(others), without.id(), List.of())));
+  }
+
+  @Test
+  final void insertAllStoresEveryCaseAsInsertWould() {
+    UnitOfWork store = newStore();
+    MonitoringCase detailed = detailedCase("case-1", H.id(), VILLAGE);
+    MonitoringCase open = openCase("case-2", OTHER);
+    MonitoringCase dismissed = monitoringCase("case-3", H.id(), VILLAGE, CaseState.DISMISSED);
+
+    writing(store, s -> s.cases().insertAll(List.of(detailed, open, dismissed)));
+
+    reading(store, s -> {
+      assertThat(s.cases().find("case-1")).contains(detailed);
+      assertThat(s.cases().find("case-2")).contains(open);
+      assertThat(s.cases().find("case-3")).contains(dismissed);
+      assertThat(s.cases().openOf(OTHER.id())).contains(open);
+      assertThat(drain(s.cases().inArea(COUNTY))).containsExactly(detailed, open, dismissed);
+    });
+  }
+
+  @Test
+  final void insertAllRefusesASecondOpenCaseOfAHouseholdAndTheUnitStoresNoneOfTheCases() {
+    UnitOfWork store = newStore();
+    MonitoringCase stored = openCase("case-1", H);
+    writing(store, s -> s.cases().insert(stored));
+
+    assertThatThrownBy(() -> writing(store, s -> s.cases().insertAll(List.of(openCase("case-2", OTHER),
+        openCase("case-3", H))))).isInstanceOf(DuplicateKeyException.class);
+    assertThatThrownBy(() -> writing(store, s -> s.cases().insertAll(List.of(openCase("case-4", OTHER),
+        openCase("case-5", OTHER))))).isInstanceOf(DuplicateKeyException.class);
+    assertThatThrownBy(() -> writing(store, s -> s.cases().insertAll(List.of(openCase("case-6", OTHER),
+        monitoringCase("case-1", H.id(), VILLAGE, CaseState.DISMISSED))))).isInstanceOf(DuplicateKeyException.class);
+
+    reading(store, s -> assertThat(drain(s.cases().inArea(PROVINCE))).containsExactly(stored));
+  }
+
+  @Test
+  final void insertAllRefusesACaseOfAnotherVersionThanOne() {
+    UnitOfWork store = newStore();
+
+    assertThatThrownBy(() -> writing(store, s -> s.cases().insertAll(List.of(moved(openCase("case-1", H),
+        CaseState.AWAITING_APPRAISAL))))).isInstanceOf(IllegalArgumentException.class);
+    reading(store, s -> assertThat(s.cases().find("case-1")).isEmpty());
+  }
+
+  @Test
+  final void theBatchMethodsHandleMoreHouseholdsThanADatabaseTakesInOneList() {
+    UnitOfWork store = newStore();
+    int n = 1_203;
+    List<Household> households = new ArrayList<>();
+    List<MonitoringCase> cases = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      Household h = household(VILLAGE, i);
+      households.add(h);
+      // Every third household has no open case: its case is dismissed.
+      cases.add(i % 3 == 0 ? monitoringCase(String.format("case-%05d", i), h.id(), VILLAGE, CaseState.DISMISSED)
+          : openCase(String.format("case-%05d", i), h));
+    }
+    writing(store, s -> s.cases().insertAll(cases));
+
+    List<String> ids = households.stream().map(Household::id).toList();
+    Map<String, MonitoringCase> open = cases.stream().filter(MonitoringCase::isOpen)
+        .collect(Collectors.toMap(MonitoringCase::householdId, c -> c));
+    Map<String, List<MonitoringCase>> all = cases.stream()
+        .collect(Collectors.toMap(MonitoringCase::householdId, List::of));
+    reading(store, s -> {
+      assertThat(s.cases().openOfAll(ids)).isEqualTo(open);
+      assertThat(s.cases().ofHouseholds(households)).isEqualTo(all);
+    });
+    writing(store, s -> assertThat(s.cases().openOfAll(ids)).isEqualTo(open));
+  }
+
   // ---------------------------------------------------------------- find and insert
 
   @Test

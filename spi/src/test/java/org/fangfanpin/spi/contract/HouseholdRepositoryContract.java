@@ -19,8 +19,10 @@ import static org.fangfanpin.spi.contract.StoreFixtures.householdId;
 import static org.fangfanpin.spi.contract.Work.reading;
 import static org.fangfanpin.spi.contract.Work.writing;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -45,6 +47,41 @@ public abstract class HouseholdRepositoryContract {
 
   /** A fresh, empty store; called once per test or property try. */
   protected abstract UnitOfWork newStore();
+
+  @Test
+  final void findAllFindsTheRegisteredHouseholdsAmongTheIdsAndLeavesOutTheOthers() {
+    UnitOfWork store = newStore();
+    List<Household> registered = new ArrayList<>();
+    for (int i = 1; i <= 1_203; i++) {
+      registered.add(StoreFixtures.household(i % 2 == 0 ? VILLAGE : NEIGHBOUR_VILLAGE, i));
+    }
+    writing(store, s -> s.households().putAll(registered));
+    List<String> asked = new ArrayList<>();
+    registered.forEach(h -> asked.add(h.id()));
+    asked.add("no-such-household");
+    asked.add(registered.get(0).id());
+
+    Map<String, Household> expected = registered.stream().collect(Collectors.toMap(Household::id, h -> h));
+    reading(store, s -> assertThat(s.households().findAll(asked)).isEqualTo(expected));
+    writing(store, s -> assertThat(s.households().findAll(asked)).isEqualTo(expected));
+    reading(store, s -> assertThat(s.households().findAll(List.of("no-such-household"))).isEmpty());
+  }
+
+  @Test
+  final void findAllSeesTheSessionsOwnPuts() {
+    UnitOfWork store = newStore();
+    Household before = StoreFixtures.household(VILLAGE, 1);
+    writing(store, s -> s.households().put(before));
+
+    writing(store, s -> {
+      Household moved = StoreFixtures.household(before.id(), NEIGHBOUR_VILLAGE);
+      Household added = StoreFixtures.household(VILLAGE, 2);
+      s.households().put(moved);
+      s.households().put(added);
+      assertThat(s.households().findAll(List.of(before.id(), added.id())))
+          .isEqualTo(Map.of(moved.id(), moved, added.id(), added));
+    });
+  }
 
   @Test
   final void findsNothingInAnEmptyRegister() {

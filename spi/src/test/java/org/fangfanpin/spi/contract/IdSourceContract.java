@@ -1,6 +1,7 @@
 package org.fangfanpin.spi.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,27 @@ public abstract class IdSourceContract {
 
   /** A fresh source; called once per test or property try. */
   protected abstract IdSource newIdSource();
+
+  @Test
+  final void aBatchOfIdsHoldsAsManyNewIdsAsAskedAndNoneIssuedBeforeOrAfter() {
+    IdSource ids = newIdSource();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 30; i++) {
+      seen.add(ids.next("case"));
+    }
+
+    assertThat(ids.next("case", 0)).isEmpty();
+    for (int size : new int[] {1, 7, 99, 100, 101, 1_000, 2_345}) {
+      List<String> batch = ids.next("case", size);
+      assertThat(batch).hasSize(size);
+      for (String id : batch) {
+        assertThat(id).hasSizeLessThanOrEqualTo(64);
+        assertThat(seen.add(id)).as("%s is new", id).isTrue();
+      }
+      assertThat(seen.add(ids.next("case"))).isTrue();
+    }
+    assertThatThrownBy(() -> ids.next("case", -1)).isInstanceOf(IllegalArgumentException.class);
+  }
 
   @Test
   final void issuesIdsThatAreNotBlankAndAtMost64CharactersLong() {

@@ -40,6 +40,29 @@ public abstract class OutboxRepositoryContract {
   protected abstract UnitOfWork newStore();
 
   @Test
+  final void addAllStoresEachNewEventInOrderAndKeepsAnEventAlreadyStored() {
+    UnitOfWork store = newStore();
+    DomainEvent first = event("e-1");
+    writing(store, s -> s.outbox().add(first));
+    List<DomainEvent> batch = new ArrayList<>();
+    for (int i = 2; i <= 1_203; i++) {
+      batch.add(event("e-" + i));
+    }
+    List<DomainEvent> withRepeat = new ArrayList<>(batch);
+    withRepeat.add(first.withCaseId("case-other"));
+
+    writing(store, s -> s.outbox().addAll(withRepeat));
+
+    List<DomainEvent> expected = new ArrayList<>();
+    expected.add(first);
+    expected.addAll(batch);
+    reading(store, s -> {
+      assertThat(s.outbox().pending(2_000)).containsExactlyElementsOf(expected);
+      assertThat(s.outbox().find("e-1")).contains(first);
+    });
+  }
+
+  @Test
   final void findsNothingInAnEmptyOutbox() {
     UnitOfWork store = newStore();
 

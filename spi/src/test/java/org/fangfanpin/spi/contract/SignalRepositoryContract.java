@@ -51,6 +51,66 @@ public abstract class SignalRepositoryContract {
   protected abstract UnitOfWork newStore();
 
   @Test
+  final void findAllFindsTheChannelsSignalsAmongTheReferencesAndNoOther() {
+    UnitOfWork store = newStore();
+    List<StoredSignal> stored = new ArrayList<>();
+    for (int i = 0; i < 1_203; i++) {
+      stored.add(storedSignal(Channel.DATA_PLATFORM, "screen-" + i, householdId(VILLAGE, 1 + i % 7), VILLAGE,
+          "case-" + i, on(DAY0, i)));
+    }
+    StoredSignal otherChannel = storedSignal(Channel.GRID_SCREENING, "grid-1", householdId(VILLAGE, 1), VILLAGE,
+        "case-0", on(DAY0, 0));
+    writing(store, s -> {
+      s.signals().addAll(stored);
+      s.signals().add(otherChannel);
+    });
+    List<String> asked = new ArrayList<>();
+    stored.forEach(s -> asked.add(s.signal().sourceRef()));
+    asked.add("grid-1");
+    asked.add("never-stored");
+
+    var expected = stored.stream().collect(Collectors.toMap(s -> s.signal().sourceRef(), s -> s));
+    reading(store, s -> assertThat(s.signals().findAll(Channel.DATA_PLATFORM, asked)).isEqualTo(expected));
+    writing(store, s -> assertThat(s.signals().findAll(Channel.DATA_PLATFORM, asked)).isEqualTo(expected));
+    reading(store, s -> assertThat(s.signals().findAll(Channel.GRID_SCREENING, List.of("grid-1", "screen-0")))
+        .containsOnlyKeys("grid-1").containsValue(otherChannel));
+  }
+
+  @Test
+  final void addAllStoresEverySignalAsAddWouldAndAWriteSessionSeesThem() {
+    UnitOfWork store = newStore();
+    StoredSignal first = storedSignal("ref-1", VILLAGE, on(DAY0, 0));
+    StoredSignal second = storedSignal("ref-2", NEIGHBOUR_VILLAGE, on(DAY0, 0)).withOutcome(SignalOutcome.JOINED_CASE);
+    StoredSignal third = storedSignal("ref-3", VILLAGE, on(DAY0, 1));
+
+    writing(store, s -> {
+      s.signals().addAll(List.of(first, second, third));
+      assertThat(s.signals().findAll(Channel.GRID_SCREENING, List.of("ref-1", "ref-2", "ref-3")))
+          .containsOnlyKeys("ref-1", "ref-2", "ref-3");
+    });
+
+    reading(store, s -> {
+      assertThat(s.signals().find(Channel.GRID_SCREENING, "ref-2")).contains(second);
+      assertThat(drain(s.signals().receivedIn(TOWNSHIP, DAY0, DAY0))).containsExactly(first, second, third);
+    });
+  }
+
+  @Test
+  final void addAllRefusesATakenKeyAndTheUnitStoresNoneOfTheSignals() {
+    UnitOfWork store = newStore();
+    StoredSignal stored = storedSignal("ref-1", VILLAGE, on(DAY0, 0));
+    writing(store, s -> s.signals().add(stored));
+
+    assertThatThrownBy(() -> writing(store, s -> s.signals().addAll(List.of(storedSignal("ref-2", VILLAGE,
+        on(DAY0, 1)), storedSignal("ref-1", VILLAGE, on(DAY0, 2)))))).isInstanceOf(DuplicateKeyException.class);
+    assertThatThrownBy(() -> writing(store, s -> s.signals().addAll(List.of(storedSignal("ref-3", VILLAGE,
+        on(DAY0, 1)), storedSignal("ref-3", VILLAGE, on(DAY0, 2)))))).isInstanceOf(DuplicateKeyException.class);
+
+    reading(store, s -> assertThat(drain(s.signals().receivedIn(PROVINCE, DAY0.minusYears(1), DAY0.plusYears(1))))
+        .containsExactly(stored));
+  }
+
+  @Test
   final void findsNothingUnderAKeyNeverStored() {
     UnitOfWork store = newStore();
 
