@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.fangfanpin.adapters.inmemory.InMemoryIdSource;
+import org.fangfanpin.adapters.inmemory.InMemoryStore;
 import org.fangfanpin.core.intake.IntakeResult;
 import org.fangfanpin.spi.intake.Channel;
 import org.fangfanpin.spi.intake.RiskSignal;
@@ -65,8 +67,9 @@ public class IntakeBenchmark {
 
   @Setup(Level.Invocation)
   public void freshCounty() {
-    county = new BenchCounty(TODAY);
     int households = signals - signals / 3;
+    // The store is made for the county it will hold, as a host loading a county's register would.
+    county = new BenchCounty(TODAY, new InMemoryStore(households, signals), new InMemoryIdSource());
     county.register(households);
     Random random = new Random(42);
     List<RiskSignal> all = new ArrayList<>(signals);

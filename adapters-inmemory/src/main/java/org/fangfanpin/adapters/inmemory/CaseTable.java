@@ -19,12 +19,13 @@ import org.fangfanpin.spi.review.MonitoringCase;
  */
 final class CaseTable {
 
-  final Map<String, MonitoringCase> byId = new HashMap<>();
+  final Map<String, MonitoringCase> byId;
   final NavigableMap<AreaCode, List<String>> idsByVillage = new TreeMap<>();
   private final Map<String, HouseholdSlot> slots;
 
-  CaseTable(Map<String, HouseholdSlot> slots) {
+  CaseTable(Map<String, HouseholdSlot> slots, int initialCapacity) {
     this.slots = slots;
+    this.byId = new HashMap<>(initialCapacity);
   }
 
   /** The household's committed open case, or {@code null}. */

@@ -32,11 +32,27 @@ public final class InMemoryStore implements UnitOfWork {
   private static final Logger LOG = LoggerFactory.getLogger(InMemoryStore.class);
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
-  private final Tables tables = new Tables();
+  private final Tables tables;
 
   /** Creates an empty store. */
   public InMemoryStore() {
-    // Every table starts empty.
+    this(0, 0);
+  }
+
+  /**
+   * Creates an empty store whose tables are made up front for about {@code expectedHouseholds}
+   * households (and a case each) and {@code expectedSignals} signals (and an audit record and an
+   * event each). A hint, not a limit: the tables grow beyond it as they would from empty. It
+   * saves rehashing every stored entry each time a county-sized table doubles, e.g. when a host
+   * loads a county's register and its signals into a fresh store.
+   *
+   * @throws IllegalArgumentException when a number is negative
+   */
+  public InMemoryStore(int expectedHouseholds, int expectedSignals) {
+    if (expectedHouseholds < 0 || expectedSignals < 0) {
+      throw new IllegalArgumentException("the expected numbers of households and signals must not be negative");
+    }
+    this.tables = new Tables(expectedHouseholds, expectedSignals);
   }
 
   @Override

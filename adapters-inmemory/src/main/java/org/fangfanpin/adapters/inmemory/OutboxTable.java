@@ -15,8 +15,12 @@ final class OutboxTable {
   /** A delivered event and when it was marked so. */
   record Delivered(DomainEvent event, Instant at) {}
 
-  final LinkedHashMap<String, DomainEvent> pending = new LinkedHashMap<>();
+  final LinkedHashMap<String, DomainEvent> pending;
   final Map<String, Delivered> delivered = new HashMap<>();
+
+  OutboxTable(int initialCapacity) {
+    pending = new LinkedHashMap<>(initialCapacity);
+  }
 
   boolean contains(String eventId) {
     return pending.containsKey(eventId) || delivered.containsKey(eventId);

@@ -44,7 +44,8 @@ final class SessionAudit implements AuditRepository {
   public void append(AuditRecord record) {
     session.checkWritable();
     Objects.requireNonNull(record, "record");
-    long expected = last(record.county()).map(r -> r.sequence() + 1).orElse(1L);
+    Optional<AuditRecord> last = last(record.county());
+    long expected = last.isPresent() ? last.get().sequence() + 1 : 1L;
     if (record.sequence() != expected) {
       throw new DuplicateKeyException("the audit chain of county " + record.county() + " expects sequence "
           + expected + ", not " + record.sequence());

@@ -71,9 +71,9 @@ final class SignalTable {
   final NavigableMap<AreaCode, Village> byVillage = new TreeMap<>();
   private long stored;
 
-  SignalTable() {
+  SignalTable(int initialCapacityPerChannel) {
     for (Channel c : Channel.values()) {
-      byChannel.put(c, new HashMap<>());
+      byChannel.put(c, new HashMap<>(initialCapacityPerChannel));
     }
   }
 

@@ -8,16 +8,15 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * The writes a session stages in one repository, in the order first staged: a few entries in two
- * small arrays searched in turn (most sessions stage one or two), a linked hash map beyond that.
- * Keys are never {@code null}; values may be.
+ * The writes a session stages in one repository, in the order first staged: a few entries in one
+ * small array of alternating keys and values, searched in turn (most sessions stage one, sized for
+ * it), a linked hash map beyond that. Keys are never {@code null}; values may be.
  */
 final class Staged<K, V> {
 
   private static final int SMALL = 8;
 
-  private Object[] keys = new Object[2];
-  private Object[] values = new Object[2];
+  private Object[] pairs = new Object[2];
   private int size;
   private LinkedHashMap<K, V> large;
 
@@ -34,7 +33,7 @@ final class Staged<K, V> {
       return large.get(key);
     }
     int i = indexOf(key);
-    return i < 0 ? null : (V) values[i];
+    return i < 0 ? null : (V) pairs[2 * i + 1];
   }
 
   @SuppressWarnings("unchecked")
@@ -45,25 +44,23 @@ final class Staged<K, V> {
     }
     int i = indexOf(key);
     if (i >= 0) {
-      values[i] = value;
+      pairs[2 * i + 1] = value;
       return;
     }
     if (size == SMALL) {
       large = new LinkedHashMap<>(SMALL * 4);
       for (int k = 0; k < size; k++) {
-        large.put((K) keys[k], (V) values[k]);
+        large.put((K) pairs[2 * k], (V) pairs[2 * k + 1]);
       }
-      keys = null;
-      values = null;
+      pairs = null;
       large.put(key, value);
       return;
     }
-    if (size == keys.length) {
-      keys = java.util.Arrays.copyOf(keys, size * 2);
-      values = java.util.Arrays.copyOf(values, size * 2);
+    if (2 * size == pairs.length) {
+      pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
     }
-    keys[size] = key;
-    values[size] = value;
+    pairs[2 * size] = key;
+    pairs[2 * size + 1] = value;
     size++;
   }
 
@@ -75,7 +72,7 @@ final class Staged<K, V> {
     }
     List<V> out = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      out.add((V) values[i]);
+      out.add((V) pairs[2 * i + 1]);
     }
     return Collections.unmodifiableList(out);
   }
@@ -87,7 +84,7 @@ final class Staged<K, V> {
       return;
     }
     for (int i = 0; i < size; i++) {
-      action.accept((K) keys[i], (V) values[i]);
+      action.accept((K) pairs[2 * i], (V) pairs[2 * i + 1]);
     }
   }
 
@@ -99,13 +96,13 @@ final class Staged<K, V> {
       return;
     }
     for (int i = 0; i < size; i++) {
-      action.accept((V) values[i]);
+      action.accept((V) pairs[2 * i + 1]);
     }
   }
 
   private int indexOf(Object key) {
     for (int i = 0; i < size; i++) {
-      if (keys[i].equals(key)) {
+      if (pairs[2 * i].equals(key)) {
         return i;
       }
     }

@@ -30,8 +30,9 @@ public final class AuditChain {
    */
   public static AuditRecord next(Optional<AuditRecord> previous, AreaCode county, Instant at, Actor actor,
       String action, String subjectId, Optional<String> beforeState, String afterState) {
-    long sequence = previous.map(p -> p.sequence() + 1).orElse(1L);
-    String previousHash = previous.map(AuditRecord::hash).orElse("");
+    // Without Optional.map: it boxes the sequence, once per record.
+    long sequence = previous.isPresent() ? previous.get().sequence() + 1 : 1L;
+    String previousHash = previous.isPresent() ? previous.get().hash() : "";
     // Hash the fields first, so the record is built once: intake appends one per signal.
     String hash = hash(county, sequence, at, actor.id(), actor.role().name(), action, subjectId, beforeState,
         afterState, previousHash);

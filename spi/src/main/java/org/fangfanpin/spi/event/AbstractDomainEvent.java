@@ -3,14 +3,15 @@ package org.fangfanpin.spi.event;
 import java.time.Instant;
 import java.util.Map;
 import org.fangfanpin.spi.model.AreaCode;
-import org.immutables.value.Value;
 
 /**
  * A domain event (领域事件): stored in the unit of work of the move that raised it, then delivered
  * to the {@link Notifier} at least once. Receivers de-duplicate on {@link #id()}, which never
  * changes. Attributes never hold a resident ID number, phone, bank account or health detail.
+ *
+ * <p>Its immutable value is {@link DomainEvent}, written by hand in the shape Immutables would
+ * generate, so that an event keeps its attributes compactly (see there).
  */
-@Value.Immutable
 public abstract class AbstractDomainEvent {
 
   /** The stable id. */

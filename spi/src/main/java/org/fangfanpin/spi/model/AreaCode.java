@@ -106,7 +106,8 @@ public final class AreaCode implements Comparable<AreaCode> {
 
   /** Whether {@code other} is this area or lies inside it. */
   public boolean contains(AreaCode other) {
-    return other.level.compareTo(level) >= 0 && other.code.startsWith(prefix());
+    // Compares the prefix in place: intake asks this of every signal, and prefix() copies.
+    return other.level.compareTo(level) >= 0 && other.code.regionMatches(0, code, 0, level.significantDigits());
   }
 
   @Override
