@@ -23,6 +23,22 @@ public interface HouseholdRepository {
   Optional<Household> find(String householdId);
 
   /**
+   * The registered households among the ids, by id (批量查询): an id not registered has no entry, an
+   * id given twice one. In a write session it locks as {@link #find} does. The default calls
+   * {@link #find} for each id; a database adapter should override it to read them in one query,
+   * as the fund's batch payment does for its households.
+   */
+  default java.util.Map<String, Household> findAll(java.util.Collection<String> householdIds) {
+    java.util.Map<String, Household> found = new java.util.HashMap<>();
+    for (String id : householdIds) {
+      if (!found.containsKey(id)) {
+        find(id).ifPresent(h -> found.put(id, h));
+      }
+    }
+    return found;
+  }
+
+  /**
    * Every household whose village lies in {@code area}, ordered by id. The stream is valid only
    * inside the session and must be closed; adapters may read it lazily.
    */
