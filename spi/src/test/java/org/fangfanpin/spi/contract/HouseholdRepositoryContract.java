@@ -21,6 +21,7 @@ import static org.fangfanpin.spi.contract.Work.writing;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -85,6 +86,31 @@ public abstract class HouseholdRepositoryContract {
       assertThat(s.households().find(third.id())).contains(third);
       assertThat(drain(s.households().inArea(VILLAGE))).containsExactly(firstChanged, third);
       assertThat(drain(s.households().inArea(NEIGHBOUR_VILLAGE))).containsExactly(second);
+    });
+  }
+
+  @Test
+  final void findAllFindsEveryRegisteredHouseholdAmongTheIdsInItsLatestVersion() {
+    UnitOfWork store = newStore();
+    Household committed = detailedHousehold(householdId(VILLAGE, 1), VILLAGE);
+    Household other = household(OTHER_TOWNSHIP_VILLAGE, 2);
+    writing(store, s -> s.households().putAll(List.of(committed, other)));
+    String unknown = householdId(VILLAGE, 9);
+
+    reading(store, s -> {
+      assertThat(s.households().findAll(List.of(committed.id(), unknown, other.id(), committed.id())))
+          .isEqualTo(Map.of(committed.id(), committed, other.id(), other));
+      assertThat(s.households().findAll(List.of(unknown))).isEmpty();
+      assertThat(s.households().findAll(List.of())).isEmpty();
+    });
+    Household moved = committed.withArea(NEIGHBOUR_VILLAGE).withIncomeLast12Months(Money.ofYuan(7_000));
+    Household added = household(VILLAGE, 3);
+    writing(store, s -> {
+      s.households().put(moved);
+      s.households().put(added);
+      assertThat(s.households().findAll(List.of(committed.id(), added.id(), other.id())))
+          .as("a write session sees its own puts")
+          .isEqualTo(Map.of(moved.id(), moved, added.id(), added, other.id(), other));
     });
   }
 
