@@ -2,7 +2,9 @@ package org.fangfanpin.adapters.jdbc;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,6 +78,29 @@ final class JdbcHouseholds implements HouseholdRepository {
     Objects.requireNonNull(householdId, "householdId");
     String sql = "SELECT doc FROM ffp_household WHERE id = ?" + (session.writable ? " FOR UPDATE" : "");
     return session.one(WHAT, sql, s -> s.setString(1, householdId), r -> Documents.household(r.getString(1)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One query; in a write session it locks the rows in order of id, so two units locking
+   * overlapping households this way wait for each other rather than deadlock.
+   */
+  @Override
+  public Map<String, Household> findAll(Collection<String> householdIds) {
+    session.checkOpen();
+    Objects.requireNonNull(householdIds, "householdIds");
+    Map<String, Household> found = new HashMap<>();
+    if (householdIds.isEmpty()) {
+      return found;
+    }
+    List<String> ids = List.copyOf(new LinkedHashSet<>(householdIds));
+    String sql = "SELECT id, doc FROM ffp_household WHERE " + session.dialect.inArray("id") + " ORDER BY id"
+        + (session.writable ? " FOR UPDATE" : "");
+    session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
+        r -> Map.entry(r.getString(1), Documents.household(r.getString(2))))
+        .forEach(e -> found.put(e.getKey(), e.getValue()));
+    return found;
   }
 
   /** Locks the household's row in a write session; whether the household is registered. */
