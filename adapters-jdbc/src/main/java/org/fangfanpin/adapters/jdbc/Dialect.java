@@ -48,6 +48,23 @@ enum Dialect {
     }
 
     @Override
+    boolean unnestsArrays() {
+      return false;
+    }
+
+    @Override
+    String inArray(String column) {
+      // H2 looks each element up in the column's index.
+      return column + " = ANY(?)";
+    }
+
+    @Override
+    Optional<String> insertEachIgnoringDuplicates(String table, String fixedColumn, String arrayColumn) {
+      // H2 in process: a claim after another costs no round trip.
+      return Optional.empty();
+    }
+
+    @Override
     String upsert(String table, List<String> keys, List<String> columns) {
       return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)
           + ") VALUES (" + marks(columns.size()) + ")";
@@ -82,6 +99,24 @@ enum Dialect {
     }
 
     @Override
+    boolean unnestsArrays() {
+      return true;
+    }
+
+    @Override
+    String inArray(String column) {
+      // Not "= ANY(?)": its generic plan may scan the table comparing each row with every element
+      // of the array, which grows with the table; a semi-join looks the elements up.
+      return column + " IN (SELECT unnest(?::varchar[]))";
+    }
+
+    @Override
+    Optional<String> insertEachIgnoringDuplicates(String table, String fixedColumn, String arrayColumn) {
+      return Optional.of("INSERT INTO " + table + " (" + fixedColumn + ", " + arrayColumn + ") SELECT ?, k FROM"
+          + " unnest(?::varchar[]) AS u(k) ON CONFLICT DO NOTHING RETURNING " + arrayColumn);
+    }
+
+    @Override
     String upsert(String table, List<String> keys, List<String> columns) {
       String updates = columns.stream().filter(c -> !keys.contains(c))
           .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
@@ -95,6 +130,23 @@ enum Dialect {
    * leaves the transaction usable.
    */
   abstract String insertIgnoringDuplicates(String table, List<String> columns);
+
+  /**
+   * Whether a statement can take rows as parallel array parameters ({@code unnest(?, ?, ...)}),
+   * so that a bulk write is one statement rather than a batch of many.
+   */
+  abstract boolean unnestsArrays();
+
+  /** A condition that the text column equals one element of a text array parameter. */
+  abstract String inArray(String column);
+
+  /**
+   * One insert of a row per element of an array parameter (the second), the first parameter the
+   * same in every row, that skips rows whose key is taken and returns the array column of the rows
+   * it inserted; empty where the database has none (H2 in its default mode), so the caller inserts
+   * one row after another.
+   */
+  abstract Optional<String> insertEachIgnoringDuplicates(String table, String fixedColumn, String arrayColumn);
 
   /** Inserts the row or replaces the non-key columns of the row with the same keys. */
   abstract String upsert(String table, List<String> keys, List<String> columns);

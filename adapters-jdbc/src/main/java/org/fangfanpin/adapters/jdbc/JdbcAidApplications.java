@@ -1,6 +1,9 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,6 +120,179 @@ final class JdbcAidApplications implements AidApplicationRepository {
       throw new StaleVersionException("救助申请已被另一工作单元修改 / the aid application was changed by another unit of work");
     }
     lockedVersions.put(a.id(), a.version());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In a write session, as {@link #find}: it reads the funds of the applications, locks them
+   * (in order), then reads and locks the applications' rows in order of id, three queries for any
+   * number of ids.
+   */
+  @Override
+  public Map<String, AidApplication> findAll(Collection<String> applicationIds) {
+    session.checkOpen();
+    Objects.requireNonNull(applicationIds, "applicationIds");
+    Map<String, AidApplication> found = new HashMap<>();
+    if (applicationIds.isEmpty()) {
+      return found;
+    }
+    List<String> ids = List.copyOf(new LinkedHashSet<>(applicationIds));
+    if (session.writable) {
+      List<String> funds = session.list(WHAT,
+          "SELECT DISTINCT village, fund_year FROM ffp_aid_application WHERE " + session.dialect.inArray("id"),
+          s -> s.setArray(1, session.texts(ids)), r -> JdbcLedger.fundKey(countyOf(r.getString(1)), r.getInt(2)));
+      if (funds.isEmpty()) {
+        return found;
+      }
+      ((JdbcLedger) session.ledger()).lockFunds(funds);
+    }
+    String sql = "SELECT doc FROM ffp_aid_application WHERE " + session.dialect.inArray("id") + " ORDER BY id"
+        + (session.writable ? " FOR UPDATE" : "");
+    for (AidApplication a : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
+        r -> Documents.aidApplication(r.getString(1)))) {
+      found.put(a.id(), a);
+      if (session.writable) {
+        lockedVersions.put(a.id(), a.version());
+      }
+    }
+    return found;
+  }
+
+  /** {@inheritDoc} One query for any number of households. */
+  @Override
+  public Map<String, List<AidApplication>> ofHouseholds(Collection<String> householdIds, int fundYear) {
+    session.checkOpen();
+    Objects.requireNonNull(householdIds, "householdIds");
+    Map<String, List<AidApplication>> found = new HashMap<>();
+    if (householdIds.isEmpty()) {
+      return found;
+    }
+    List<String> ids = List.copyOf(new LinkedHashSet<>(householdIds));
+    Map<String, List<AidApplication>> listed = new HashMap<>();
+    String sql = "SELECT doc FROM ffp_aid_application WHERE " + session.dialect.inArray("household_id")
+        + " AND fund_year = ? ORDER BY household_id, id";
+    for (AidApplication a : session.list(WHAT, sql, s -> {
+          s.setArray(1, session.texts(ids));
+          s.setInt(2, fundYear);
+        }, r -> Documents.aidApplication(r.getString(1)))) {
+      listed.computeIfAbsent(a.householdId(), h -> new ArrayList<>()).add(a);
+    }
+    for (String id : ids) {
+      List<AidApplication> ofOne = listed.get(id);
+      found.put(id, ofOne == null ? List.of() : List.copyOf(ofOne));
+    }
+    return found;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>It locks the applications' funds, checks every version against the rows this session
+   * locked or, for the others, against one locking read, and only then writes: on PostgreSQL one
+   * statement over arrays (a batch when one id comes twice), on H2 one batch. A refused call has
+   * written nothing.
+   */
+  @Override
+  public void updateAll(List<AidApplication> applications) {
+    session.checkWritable();
+    Objects.requireNonNull(applications, "applications");
+    if (applications.isEmpty()) {
+      return;
+    }
+    ((JdbcLedger) session.ledger()).lockFunds(applications.stream()
+        .map(a -> JdbcLedger.fundKey(countyOf(a.area().code()), a.fundYear())).toList());
+    Map<String, Long> versions = new HashMap<>();
+    List<String> unlocked = applications.stream().map(AidApplication::id).filter(id -> !lockedVersions.containsKey(id))
+        .distinct().toList();
+    if (!unlocked.isEmpty()) {
+      session.list(WHAT, "SELECT id, version FROM ffp_aid_application WHERE " + session.dialect.inArray("id")
+          + " ORDER BY id FOR UPDATE", s -> s.setArray(1, session.texts(unlocked)), r -> Map.entry(r.getString(1), r.getLong(2)))
+          .forEach(e -> versions.put(e.getKey(), e.getValue()));
+    }
+    List<Object[]> rows = new ArrayList<>(applications.size());
+    for (AidApplication a : applications) {
+      Long stored = versions.containsKey(a.id()) ? versions.get(a.id()) : lockedVersions.get(a.id());
+      if (stored == null) {
+        throw new StaleVersionException("没有该编号的救助申请 / no aid application is stored under the id");
+      }
+      if (a.version() != stored + 1) {
+        throw new StaleVersionException("救助申请版本冲突 / the aid application is at version " + stored
+            + "; a change to version " + a.version() + " was made from a stale one");
+      }
+      versions.put(a.id(), a.version());
+      rows.add(new Object[] {a, Columns.text("ffp_aid_application.household_id", a.householdId(), Columns.ID),
+          Columns.text("ffp_aid_application.doc", Documents.aidApplication(a), Columns.DOCUMENT), stored});
+    }
+    boolean all;
+    try {
+      all = versions.size() == applications.size() && session.dialect.unnestsArrays() ? updateInOneStatement(rows)
+          : session.batchEachChangingOne(WHAT, "UPDATE ffp_aid_application SET household_id = ?, fund_year = ?,"
+        + " village = ?, version = ?, doc = ? WHERE id = ? AND version = ?", rows, (s, row) -> {
+          AidApplication a = (AidApplication) row[0];
+          s.setString(1, (String) row[1]);
+          s.setInt(2, a.fundYear());
+          s.setString(3, a.area().code());
+          s.setLong(4, a.version());
+          s.setString(5, (String) row[2]);
+          s.setString(6, a.id());
+          s.setLong(7, (Long) row[3]);
+        });
+    } catch (RuntimeException e) {
+      // On H2 the updates before a failed one would stay: the unit must not commit.
+      session.abort();
+      throw e;
+    }
+    if (!all) {
+      session.abort();
+      // The rows are locked and their versions were checked: only a bug gets here.
+      throw new StaleVersionException("救助申请已被另一工作单元修改 / an aid application was changed by another unit"
+          + " of work");
+    }
+    versions.forEach(lockedVersions::put);
+  }
+
+  /**
+   * The updates of distinct applications as one statement over arrays: one execution instead of a
+   * batch of hundreds. Whether it changed every row.
+   */
+  private boolean updateInOneStatement(List<Object[]> rows) {
+    int n = rows.size();
+    Object[] households = new Object[n];
+    Object[] years = new Object[n];
+    Object[] villages = new Object[n];
+    Object[] versions = new Object[n];
+    Object[] docs = new Object[n];
+    Object[] ids = new Object[n];
+    Object[] previous = new Object[n];
+    for (int i = 0; i < n; i++) {
+      AidApplication a = (AidApplication) rows.get(i)[0];
+      households[i] = rows.get(i)[1];
+      years[i] = a.fundYear();
+      villages[i] = a.area().code();
+      versions[i] = a.version();
+      docs[i] = rows.get(i)[2];
+      ids[i] = a.id();
+      previous[i] = rows.get(i)[3];
+    }
+    int changed = session.update(WHAT, "UPDATE ffp_aid_application AS a SET household_id = u.household_id,"
+        + " fund_year = u.fund_year, village = u.village, version = u.version, doc = u.doc FROM unnest(?::varchar[],"
+        + " ?::int4[], ?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::int8[]) AS u(household_id, fund_year,"
+        + " village, version, doc, id, previous) WHERE a.id = u.id AND a.version = u.previous", s -> {
+          s.setArray(1, session.array("varchar", households));
+          s.setArray(2, session.array("int4", years));
+          s.setArray(3, session.array("varchar", villages));
+          s.setArray(4, session.array("int8", versions));
+          s.setArray(5, session.array("varchar", docs));
+          s.setArray(6, session.array("varchar", ids));
+          s.setArray(7, session.array("int8", previous));
+        });
+    return changed == n;
+  }
+
+  private static String countyOf(String village) {
+    // A county's code is the first six digits of every code inside it, then zeros.
+    return village.substring(0, 6) + "000000";
   }
 
   /** Locks the fund of the county the area (a village) lies in, for the fund year. */

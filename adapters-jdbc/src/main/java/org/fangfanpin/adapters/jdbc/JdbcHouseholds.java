@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,21 +83,23 @@ final class JdbcHouseholds implements HouseholdRepository {
   /**
    * {@inheritDoc}
    *
-   * <p>One query per {@value InLists#CHUNK} ids; a write session locks the rows in order of id.
+   * <p>One query; in a write session it locks the rows in order of id, so two units locking
+   * overlapping households this way wait for each other rather than deadlock.
    */
   @Override
   public Map<String, Household> findAll(Collection<String> householdIds) {
     session.checkOpen();
     Objects.requireNonNull(householdIds, "householdIds");
     Map<String, Household> found = new HashMap<>();
-    for (List<String> chunk : InLists.chunks(InLists.sorted(householdIds, "householdId"))) {
-      session.planForParameters();
-      String sql = "SELECT doc FROM ffp_household WHERE id IN (" + InLists.marks(chunk.size()) + ") ORDER BY id"
-          + (session.writable ? " FOR UPDATE" : "");
-      for (Household h : session.list(WHAT, sql, InLists.binding(1, chunk), r -> Documents.household(r.getString(1)))) {
-        found.put(h.id(), h);
-      }
+    if (householdIds.isEmpty()) {
+      return found;
     }
+    List<String> ids = List.copyOf(new LinkedHashSet<>(householdIds));
+    String sql = "SELECT id, doc FROM ffp_household WHERE " + session.dialect.inArray("id") + " ORDER BY id"
+        + (session.writable ? " FOR UPDATE" : "");
+    session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
+        r -> Map.entry(r.getString(1), Documents.household(r.getString(2))))
+        .forEach(e -> found.put(e.getKey(), e.getValue()));
     return found;
   }
 
@@ -104,9 +107,9 @@ final class JdbcHouseholds implements HouseholdRepository {
    * Locks the rows of the registered households among the ids, in order of id; for a write
    * session's look-ups of other tables by household.
    */
-  void lockAll(List<String> sortedIds) {
-    session.list(WHAT, "SELECT id FROM ffp_household WHERE id IN (" + InLists.marks(sortedIds.size())
-        + ") ORDER BY id FOR UPDATE", InLists.binding(1, sortedIds), r -> Boolean.TRUE);
+  void lockAll(List<String> ids) {
+    session.list(WHAT, "SELECT id FROM ffp_household WHERE " + session.dialect.inArray("id") + " ORDER BY id FOR UPDATE",
+        s -> s.setArray(1, session.texts(ids)), r -> Boolean.TRUE);
   }
 
   /** Locks the household's row in a write session; whether the household is registered. */

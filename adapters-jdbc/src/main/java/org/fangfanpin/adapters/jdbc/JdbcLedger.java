@@ -1,13 +1,17 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.fund.AccountRef;
 import org.fangfanpin.spi.fund.Transfer;
@@ -74,6 +78,118 @@ final class JdbcLedger implements LedgerRepository {
     return found;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>As {@link #find} for each id: one query for the ids; in a write session the funds of the
+   * transfers found are locked, and the ids not found are claimed together and read again.
+   */
+  @Override
+  public Map<String, Transfer> findAll(Collection<String> transferIds) {
+    session.checkOpen();
+    Objects.requireNonNull(transferIds, "transferIds");
+    List<String> ids = transferIds.stream().filter(id -> id.length() <= Columns.ID).distinct().toList();
+    Map<String, Transfer> found = readAll(ids);
+    if (session.writable && !ids.isEmpty()) {
+      lockFunds(found.values().stream().map(t -> fundKey(t.county(), t.fundYear())).toList());
+      List<String> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
+      if (!missing.isEmpty()) {
+        session.claimAll("transfer", missing);
+        found.putAll(readAll(missing));
+      }
+    }
+    return found;
+  }
+
+  private Map<String, Transfer> readAll(List<String> ids) {
+    Map<String, Transfer> found = new HashMap<>();
+    if (!ids.isEmpty()) {
+      for (Transfer t : session.list(WHAT, "SELECT doc FROM ffp_transfer WHERE " + session.dialect.inArray("id"),
+          s -> s.setArray(1, session.texts(ids)), r -> Documents.transfer(r.getString(1)))) {
+        found.put(t.id(), t);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>It locks the funds, checks the whole list first (one query for taken ids, one for reversed
+   * originals, the balances from one read), then inserts the transfers in one batch; their running
+   * balances are written when the unit of work ends, as for {@link #post}.
+   */
+  @Override
+  public void postAll(List<Transfer> transfers) {
+    session.checkWritable();
+    Objects.requireNonNull(transfers, "transfers");
+    if (transfers.isEmpty()) {
+      return;
+    }
+    Set<AccountRef> accounts = new LinkedHashSet<>();
+    Set<String> ids = new HashSet<>();
+    Set<String> originals = new HashSet<>();
+    List<Object[]> rows = new ArrayList<>(transfers.size());
+    for (Transfer t : transfers) {
+      Objects.requireNonNull(t, "transfer");
+      accounts.add(t.from());
+      accounts.add(t.to());
+      String id = Columns.text("ffp_transfer.id", t.id(), Columns.ID);
+      if (!ids.add(id)) {
+        throw new DuplicateKeyException("转账编号已被占用 / the transfer id is taken");
+      }
+      Optional<String> reverses = t.reverses();
+      if (reverses.isPresent() && !originals.add(Columns.text("ffp_transfer.reverses", reverses.get(), Columns.ID))) {
+        throw new DuplicateKeyException("该转账已被冲正 / the transfer named by the reversal is already reversed");
+      }
+      rows.add(new Object[] {t, Columns.text("ffp_transfer.from_key", t.from().key(), Columns.ACCOUNT_KEY),
+          Columns.text("ffp_transfer.to_key", t.to().key(), Columns.ACCOUNT_KEY),
+          Columns.text("ffp_transfer.doc", Documents.transfer(t), Columns.DOCUMENT)});
+    }
+    // Locks the funds (in order) and reads every balance not yet known in one query.
+    Map<AccountRef, Money> before = balancesForUpdate(accounts);
+    if (!session.list(WHAT, "SELECT id FROM ffp_transfer WHERE " + session.dialect.inArray("id"),
+        s -> s.setArray(1, session.texts(ids)), r -> Boolean.TRUE).isEmpty()) {
+      throw new DuplicateKeyException("转账编号已被占用 / the transfer id is taken");
+    }
+    if (!originals.isEmpty() && !session.list(WHAT,
+        "SELECT id FROM ffp_transfer WHERE " + session.dialect.inArray("reverses"),
+        s -> s.setArray(1, session.texts(originals)), r -> Boolean.TRUE).isEmpty()) {
+      throw new DuplicateKeyException("该转账已被冲正 / the transfer named by the reversal is already reversed");
+    }
+    Map<String, Long> after = new LinkedHashMap<>();
+    before.forEach((account, balance) -> after.put(account.key(), balance.fen()));
+    for (Transfer t : transfers) {
+      long amount = t.amount().fen();
+      after.put(t.from().key(), Math.subtractExact(after.get(t.from().key()), amount));
+      after.put(t.to().key(), Math.addExact(after.get(t.to().key()), amount));
+    }
+    try {
+      insertAll(rows);
+    } catch (RuntimeException e) {
+      // Another unit of work took one of the ids since the check (a host posting under it in
+      // another fund): on H2 the rows before it would stay, so the unit must not commit.
+      session.abort();
+      throw e;
+    }
+    after.forEach(this::setBalance);
+  }
+
+  private void insertAll(List<Object[]> rows) {
+    session.batch(WHAT, "INSERT INTO ffp_transfer (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows, (s, row) -> {
+          Transfer t = (Transfer) row[0];
+          s.setString(1, t.id());
+          s.setString(2, t.county().code());
+          s.setInt(3, t.fundYear());
+          s.setString(4, (String) row[1]);
+          s.setString(5, (String) row[2]);
+          s.setLong(6, t.amount().fen());
+          s.setString(7, t.reverses().orElse(null));
+          s.setString(8, (String) row[3]);
+        });
+  }
+
   private Optional<Transfer> read(String transferId) {
     return session.one(WHAT, "SELECT doc FROM ffp_transfer WHERE id = ?", s -> s.setString(1, transferId),
         r -> Documents.transfer(r.getString(1)));
@@ -137,6 +253,47 @@ final class JdbcLedger implements LedgerRepository {
       lockFund(account.county(), account.fundYear());
     }
     return Money.ofFen(balanceFen(account));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In a write session it locks the funds of the accounts in order, then reads the balances it
+   * does not know yet in one query.
+   */
+  @Override
+  public Map<AccountRef, Money> balancesForUpdate(Collection<AccountRef> accounts) {
+    session.checkOpen();
+    Objects.requireNonNull(accounts, "accounts");
+    Map<AccountRef, Money> found = new HashMap<>();
+    if (session.writable) {
+      lockFunds(accounts.stream().map(a -> fundKey(a.county(), a.fundYear())).toList());
+    }
+    List<String> unknown = new ArrayList<>();
+    for (AccountRef a : accounts) {
+      Long known = balances.get(a.key());
+      if (known != null) {
+        found.put(a, Money.ofFen(known));
+      } else {
+        unknown.add(a.key());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      Map<String, Long> stored = new HashMap<>();
+      session.list("ffp_account_balance", "SELECT account_key, balance_fen FROM ffp_account_balance"
+          + " WHERE " + session.dialect.inArray("account_key"), s -> s.setArray(1, session.texts(unknown)),
+          r -> Map.entry(r.getString(1), r.getLong(2))).forEach(e -> stored.put(e.getKey(), e.getValue()));
+      for (AccountRef a : accounts) {
+        if (!found.containsKey(a)) {
+          long fen = stored.getOrDefault(a.key(), 0L);
+          if (session.writable && lockedFunds.contains(fundKey(a.county(), a.fundYear()))) {
+            balances.put(a.key(), fen);
+          }
+          found.put(a, Money.ofFen(fen));
+        }
+      }
+    }
+    return found;
   }
 
   /** {@inheritDoc} In a write session it locks the original's fund first, as {@link #find} does. */
@@ -228,7 +385,19 @@ final class JdbcLedger implements LedgerRepository {
     lockedFunds.add(key);
   }
 
-  private static String fundKey(AreaCode county, int fundYear) {
-    return county.code() + "/" + fundYear;
+  /** Locks the funds of the keys ({@code county/year}) in order, so units locking several never deadlock. */
+  void lockFunds(Collection<String> fundKeys) {
+    for (String fund : new TreeSet<>(fundKeys)) {
+      int slash = fund.indexOf('/');
+      lockFund(AreaCode.of(fund.substring(0, slash)), Integer.parseInt(fund.substring(slash + 1)));
+    }
+  }
+
+  static String fundKey(AreaCode county, int fundYear) {
+    return fundKey(county.code(), fundYear);
+  }
+
+  static String fundKey(String countyCode, int fundYear) {
+    return countyCode + "/" + fundYear;
   }
 }

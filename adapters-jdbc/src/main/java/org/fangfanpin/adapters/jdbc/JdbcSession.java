@@ -157,6 +157,14 @@ final class JdbcSession implements StoreSession {
     return failed;
   }
 
+  /**
+   * Marks the transaction as one that must not commit, as a failed statement does on PostgreSQL:
+   * for a batch that failed part way on H2, where the rows before the failure would stay.
+   */
+  void abort() {
+    failed = true;
+  }
+
   /** Ends the session: closes every statement and cursor; every later call through it throws. */
   void close() {
     open = false;
@@ -317,6 +325,83 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
+   * {@link #claim} for many keys of one kind: on PostgreSQL one insert for all, then one locking
+   * read of the keys another unit of work claimed first; on H2, one claim after another. The keys
+   * are claimed in sorted order, so two units claiming overlapping keys wait rather than deadlock.
+   */
+  void claimAll(String kind, java.util.Collection<String> keys) {
+    List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(keys));
+    if (sorted.isEmpty()) {
+      return;
+    }
+    Optional<String> bulk = dialect.insertEachIgnoringDuplicates("ffp_claim", "kind", "claim_key");
+    if (bulk.isEmpty()) {
+      sorted.forEach(key -> claim(kind, key));
+      return;
+    }
+    Set<String> inserted = new java.util.HashSet<>(list("ffp_claim", bulk.get(), s -> {
+      s.setString(1, kind);
+      s.setArray(2, texts(sorted));
+    }, r -> r.getString(1)));
+    List<String> claimedBefore = sorted.stream().filter(k -> !inserted.contains(k)).toList();
+    if (!claimedBefore.isEmpty()) {
+      list("ffp_claim", "SELECT claim_key FROM ffp_claim WHERE kind = ? AND " + dialect.inArray("claim_key")
+          + " ORDER BY claim_key FOR UPDATE", s -> {
+            s.setString(1, kind);
+            s.setArray(2, texts(claimedBefore));
+          }, r -> Boolean.TRUE);
+    }
+    if (claims == null) {
+      claims = new ArrayList<>();
+    }
+    for (String key : sorted) {
+      claims.add(new String[] {kind, key});
+    }
+  }
+
+  /** A text array for the parameter of {@link Dialect#inArray}. */
+  java.sql.Array texts(java.util.Collection<String> values) throws SQLException {
+    return connection.createArrayOf("VARCHAR", values.toArray());
+  }
+
+  /** An array parameter of the SQL element type ({@code int4}, {@code int8}, {@code varchar}). */
+  java.sql.Array array(String type, Object[] values) throws SQLException {
+    return connection.createArrayOf(type, values);
+  }
+
+  /** {@link #batch} for updates that must each change one row; whether every one did. */
+  <T> boolean batchEachChangingOne(String what, String sql, java.util.Collection<T> items, ItemBinder<T> binder) {
+    try {
+      PreparedStatement statement = prepared(sql);
+      boolean all = true;
+      int pending = 0;
+      for (T item : items) {
+        binder.bind(statement, item);
+        statement.addBatch();
+        if (++pending == BATCH_ROWS) {
+          all &= eachOne(statement.executeBatch());
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        all &= eachOne(statement.executeBatch());
+      }
+      return all;
+    } catch (SQLException e) {
+      throw failure(e, what);
+    }
+  }
+
+  private static boolean eachOne(int[] counts) {
+    for (int count : counts) {
+      if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Runs, once, a write a repository held back until the unit of work ends (the head of an audit
    * chain, running balances), so that a value changed many times in one unit is written once. It
    * runs in the transaction, before the claims are released and the work commits.
@@ -345,10 +430,16 @@ final class JdbcSession implements StoreSession {
    */
   void releaseClaims() {
     if (claims != null) {
-      batch("ffp_claim", "DELETE FROM ffp_claim WHERE kind = ? AND claim_key = ?", claims, (s, c) -> {
-        s.setString(1, c[0]);
-        s.setString(2, c[1]);
-      });
+      // One statement per kind: a batch payment claims hundreds of transfer ids.
+      Map<String, List<String>> byKind = new HashMap<>();
+      for (String[] c : claims) {
+        byKind.computeIfAbsent(c[0], k -> new ArrayList<>()).add(c[1]);
+      }
+      byKind.forEach((kind, keys) -> update("ffp_claim", "DELETE FROM ffp_claim WHERE kind = ? AND "
+          + dialect.inArray("claim_key"), s -> {
+            s.setString(1, kind);
+            s.setArray(2, texts(keys));
+          }));
       claims = null;
     }
   }

@@ -244,65 +244,9 @@ public final class FundService {
         return all.filter(a -> a.state() == AidApplicationState.COUNTY_APPROVED).map(AidApplication::id).toList();
       }
     });
-    List<BatchLine> lines = Transactions.writeInUnits(ctx.store(), approved, PAYMENTS_PER_UNIT, (s, unit) -> {
-      List<BatchLine> paid = new ArrayList<>(unit.size());
-      for (String id : unit) {
-        paid.add(payOne(s, id, batchId, on, by));
-      }
-      return paid;
-    });
+    List<BatchLine> lines = Transactions.writeInUnits(ctx.store(), approved, PAYMENTS_PER_UNIT,
+        (s, unit) -> new PaymentUnit(ctx, s, batchId, on, by).pay(unit));
     return Either.right(BatchStatement.of(batchId, county, fundYear, on, lines));
-  }
-
-  private BatchLine payOne(StoreSession s, String applicationId, String batchId, LocalDate on, Actor by) {
-    AidApplication a = s.aidApplications().find(applicationId).orElseThrow();
-    if (a.state() != AidApplicationState.COUNTY_APPROVED) {
-      return BatchLine.notPaid(a, Rejection.of("fund.wrong_state", "救助申请当前为“" + a.state().zh() + "”，未再发放",
-          "the application is " + a.state().en() + " and was not paid again"));
-    }
-    LocalDate approvedOn = a.county().map(AidStep::on).orElse(a.appliedOn());
-    if (on.isBefore(approvedOn)) {
-      return BatchLine.notPaid(a, Rejection.of("fund.date_out_of_order",
-          "发放日期早于审定日期（" + approvedOn + "）", "the payment date lies before the approval (" + approvedOn + ")"));
-    }
-    Household h = s.households().find(a.householdId()).orElseThrow();
-    Either<Rejection, Money> caps = withinCaps(s, h, a.fundYear(), a.purpose(), a.amount(), false);
-    if (caps.isLeft()) {
-      return BatchLine.notPaid(a, caps.getLeft());
-    }
-    AreaCode county = Recorder.countyOf(a.area());
-    AccountRef pool = AccountRef.pool(county, a.fundYear());
-    Money balance = s.ledger().balanceForUpdate(pool);
-    if (balance.isLessThan(a.amount())) {
-      return BatchLine.notPaid(a, Rejection.of("fund.pool_insufficient",
-          "资金池余额 " + balance.toYuanString() + " 元不足以发放 " + a.amount().toYuanString() + " 元",
-          "the pool's balance of " + balance.toYuanString() + " yuan cannot pay " + a.amount().toYuanString() + " yuan"));
-    }
-    String paymentId = ctx.ids().next("pay");
-    if (s.ledger().find(paymentId).isPresent()) {
-      return BatchLine.notPaid(a, conflict(paymentId));
-    }
-    Transfer payment = Transfer.builder()
-        .id(paymentId)
-        .kind(TransferKind.PAYMENT)
-        .from(pool)
-        .to(AccountRef.aidPaid(county, a.fundYear(), a.householdId()))
-        .amount(a.amount())
-        .bookedOn(on)
-        .recordedAt(ctx.now())
-        .actorId(by.id())
-        .purpose(a.purpose())
-        .applicationId(a.id())
-        .batchId(batchId)
-        .memo(a.emergency() ? "emergency" : "")
-        .build();
-    s.ledger().post(payment);
-    AidApplication paid = a.withState(AidApplicationState.PAID).withVersion(a.version() + 1)
-        .withPaymentId(payment.id()).withBatchId(batchId);
-    s.aidApplications().update(paid);
-    Recorder.audit(s, a.area(), ctx.now(), by, "fund.payment", a.id(), Optional.of(a.state().name()),
-        paid.state().name());
-    return BatchLine.paid(paid);
   }
 
   /**
@@ -452,7 +396,7 @@ public final class FundService {
     return Either.right(t);
   }
 
-  private static Rejection conflict(String id) {
+  static Rejection conflict(String id) {
     return Rejection.of("fund.transfer_conflict", "转账编号 " + id + " 已用于内容不同的转账",
         "transfer id " + id + " is already used by a transfer with other content");
   }

@@ -27,9 +27,10 @@ public interface HouseholdRepository {
   Optional<Household> find(String householdId);
 
   /**
-   * The registered households among the ids, by id (unknown ids are absent), as {@link #find}
-   * finds them one by one, locks included: a batch's look-up in one step. The default calls
-   * {@link #find} for each; a database adapter should override it with one query.
+   * The registered households among the ids, by id (批量查询): an id not registered has no entry,
+   * an id given twice one. In a write session it locks them as {@link #find} does. The default
+   * calls {@link #find} for each id; a database adapter should override it to read them in one
+   * query, as intake and the fund's batch payment do for a unit of work's households.
    */
   default Map<String, Household> findAll(Collection<String> householdIds) {
     Map<String, Household> found = new HashMap<>();

@@ -305,6 +305,158 @@ public abstract class AidApplicationRepositoryContract {
     });
   }
 
+  // ---------------------------------------------------------------- bulk
+
+  @Test
+  final void findAllFindsTheLatestVersionOfEveryStoredIdAndNothingForOthers() {
+    UnitOfWork store = newStore();
+    AidApplication a1 = aidApplication("aid-1", H1, VILLAGE);
+    AidApplication a2 = aidApplication("aid-2", FAR, OTHER_TOWNSHIP_VILLAGE, YEAR + 1, AidPurpose.HARDSHIP,
+        Money.ofYuan(700));
+    writing(store, s -> List.of(a1, a2).forEach(s.aidApplications()::insert));
+    AidApplication a1v2 = advanced(a1, AidApplicationState.VILLAGE_STUDIED);
+
+    writing(store, s -> {
+      s.aidApplications().update(a1v2);
+      AidApplication a3 = aidApplication("aid-3", H2, VILLAGE);
+      s.aidApplications().insert(a3);
+      assertThat(s.aidApplications().findAll(List.of("aid-3", "aid-1", "aid-9", "aid-1")))
+          .as("a write session sees its own inserts and updates")
+          .isEqualTo(Map.of("aid-1", a1v2, "aid-3", a3));
+    });
+
+    reading(store, s -> {
+      assertThat(s.aidApplications().findAll(List.of("aid-2", "aid-1", "aid-x")))
+          .isEqualTo(Map.of("aid-1", a1v2, "aid-2", a2));
+      assertThat(s.aidApplications().findAll(List.of("aid-x"))).isEmpty();
+      assertThat(s.aidApplications().findAll(List.of())).isEmpty();
+    });
+  }
+
+  @Test
+  final void ofHouseholdsListsEachHouseholdsApplicationsOfTheFundYearAsOfHouseholdDoes() {
+    UnitOfWork store = newStore();
+    AidApplication b = aidApplication("aid-b", H1, VILLAGE);
+    AidApplication a = aidApplication("aid-a", H1, VILLAGE, YEAR, AidPurpose.HARDSHIP, Money.ofYuan(500));
+    AidApplication nextYear = aidApplication("aid-c", H1, VILLAGE, YEAR + 1, AidPurpose.GENERAL, Money.ofYuan(1));
+    AidApplication ofH2 = aidApplication("aid-d", H2, VILLAGE);
+    AidApplication far = aidApplication("aid-e", FAR, OTHER_TOWNSHIP_VILLAGE);
+    writing(store, s -> List.of(b, nextYear, ofH2, far).forEach(s.aidApplications()::insert));
+
+    writing(store, s -> {
+      s.aidApplications().insert(a);
+      AidApplication moved = advanced(ofH2, AidApplicationState.VILLAGE_STUDIED).withHouseholdId(FAR)
+          .withArea(OTHER_TOWNSHIP_VILLAGE);
+      s.aidApplications().update(moved);
+      assertThat(s.aidApplications().ofHouseholds(List.of(H1, H2, FAR, NEIGHBOUR), YEAR))
+          .as("a write session sees its own inserts and updates")
+          .isEqualTo(Map.of(H1, List.of(a, b), H2, List.of(), FAR, List.of(moved, far), NEIGHBOUR, List.of()));
+    });
+
+    reading(store, s -> {
+      for (int year : List.of(YEAR - 1, YEAR, YEAR + 1)) {
+        Map<String, List<AidApplication>> listed = s.aidApplications().ofHouseholds(List.of(FAR, H1, H2, H1), year);
+        assertThat(listed).as("year %d", year).containsOnlyKeys(FAR, H1, H2);
+        for (String household : List.of(FAR, H1, H2)) {
+          assertThat(listed.get(household)).as("%s in %d", household, year)
+              .isEqualTo(s.aidApplications().ofHousehold(household, year));
+        }
+      }
+      assertThat(s.aidApplications().ofHouseholds(List.of(H1), YEAR).get(H1)).hasSize(2);
+      assertThat(s.aidApplications().ofHouseholds(List.of(), YEAR)).isEmpty();
+    });
+  }
+
+  @Test
+  final void updateAllStoresEveryNextVersionAlsoOfOneApplicationTwice() {
+    UnitOfWork store = newStore();
+    AidApplication a1 = aidApplication("aid-1", H1, VILLAGE);
+    AidApplication a2 = aidApplication("aid-2", NEIGHBOUR, NEIGHBOUR_VILLAGE);
+    writing(store, s -> List.of(a1, a2).forEach(s.aidApplications()::insert));
+    AidApplication a1v2 = advanced(a1, AidApplicationState.VILLAGE_STUDIED);
+    AidApplication a1v3 = advanced(a1v2, AidApplicationState.TOWNSHIP_REVIEWED).withAmount(Money.ofYuan(4_000));
+    AidApplication a2v2 = advanced(a2, AidApplicationState.REFUSED).withHouseholdId(FAR).withArea(OTHER_TOWNSHIP_VILLAGE);
+
+    writing(store, s -> {
+      s.aidApplications().updateAll(List.of(a2v2));
+      s.aidApplications().updateAll(List.of());
+    });
+    writing(store, s -> {
+      s.aidApplications().updateAll(List.of(a1v2, a1v3));
+      assertThat(s.aidApplications().find("aid-1")).contains(a1v3);
+    });
+
+    reading(store, s -> {
+      assertThat(s.aidApplications().find("aid-1")).contains(a1v3);
+      assertThat(s.aidApplications().find("aid-2")).contains(a2v2);
+      assertThat(s.aidApplications().ofHousehold(NEIGHBOUR, YEAR)).isEmpty();
+      assertThat(s.aidApplications().ofHousehold(FAR, YEAR)).containsExactly(a2v2);
+      assertThat(drain(s.aidApplications().inArea(PROVINCE, YEAR))).containsExactly(a1v3, a2v2);
+    });
+  }
+
+  @Test
+  final void aRefusedUpdateAllStoresNoneOfItsApplicationsAndTheRestOfTheUnitCommits() {
+    UnitOfWork store = newStore();
+    AidApplication a1 = aidApplication("aid-1", H1, VILLAGE);
+    AidApplication a2 = aidApplication("aid-2", H2, VILLAGE);
+    writing(store, s -> List.of(a1, a2).forEach(s.aidApplications()::insert));
+    AidApplication a1v2 = advanced(a1, AidApplicationState.VILLAGE_STUDIED);
+    AidApplication a2v2 = advanced(a2, AidApplicationState.VILLAGE_STUDIED);
+    AidApplication a3 = aidApplication("aid-3", H1, VILLAGE);
+
+    writing(store, s -> {
+      AidApplicationRepository r = s.aidApplications();
+      assertThatThrownBy(() -> r.updateAll(List.of(a1v2, a2v2.withVersion(3))))
+          .as("a version skipped").isInstanceOf(StaleVersionException.class);
+      assertThatThrownBy(() -> r.updateAll(List.of(a1v2, a2v2, a1v2)))
+          .as("one application twice from the same version").isInstanceOf(StaleVersionException.class);
+      assertThatThrownBy(() -> r.updateAll(List.of(a2v2, advanced(a3, AidApplicationState.VILLAGE_STUDIED))))
+          .as("an unknown id").isInstanceOf(StaleVersionException.class);
+      assertThat(r.find("aid-1")).contains(a1);
+      assertThat(r.find("aid-2")).contains(a2);
+      r.insert(a3);
+    });
+
+    reading(store, s -> {
+      assertThat(s.aidApplications().find("aid-1")).contains(a1);
+      assertThat(s.aidApplications().find("aid-2")).contains(a2);
+      assertThat(s.aidApplications().find("aid-3")).contains(a3);
+    });
+    writing(store, s -> s.aidApplications().updateAll(List.of(a1v2, a2v2)));
+    reading(store, s -> assertThat(s.aidApplications().findAll(List.of("aid-1", "aid-2")))
+        .isEqualTo(Map.of("aid-1", a1v2, "aid-2", a2v2)));
+  }
+
+  @Test
+  final void anUpdateAllFromAVersionReadBeforeAnotherUnitChangedItIsStale() {
+    UnitOfWork store = newStore();
+    AidApplication a1 = aidApplication("aid-1", H1, VILLAGE);
+    AidApplication a2 = aidApplication("aid-2", H2, VILLAGE);
+    writing(store, s -> List.of(a1, a2).forEach(s.aidApplications()::insert));
+    AidApplication studied = advanced(a1, AidApplicationState.VILLAGE_STUDIED);
+    writing(store, s -> s.aidApplications().update(studied));
+
+    assertThatThrownBy(() -> writing(store, s -> s.aidApplications().updateAll(List.of(
+        advanced(a2, AidApplicationState.REFUSED), advanced(a1, AidApplicationState.REFUSED)))))
+        .isInstanceOf(StaleVersionException.class);
+
+    reading(store, s -> assertThat(s.aidApplications().findAll(List.of("aid-1", "aid-2")))
+        .isEqualTo(Map.of("aid-1", studied, "aid-2", a2)));
+  }
+
+  @Test
+  final void aReadSessionRefusesUpdateAll() {
+    UnitOfWork store = newStore();
+    AidApplication a1 = aidApplication("aid-1", H1, VILLAGE);
+    writing(store, s -> s.aidApplications().insert(a1));
+
+    assertThatThrownBy(() -> reading(store, s -> s.aidApplications().updateAll(List.of(
+        advanced(a1, AidApplicationState.VILLAGE_STUDIED))))).isInstanceOf(IllegalStateException.class);
+
+    reading(store, s -> assertThat(s.aidApplications().find("aid-1")).contains(a1));
+  }
+
   // ---------------------------------------------------------------- sessions
 
   @Test

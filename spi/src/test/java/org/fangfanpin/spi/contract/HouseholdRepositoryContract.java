@@ -126,6 +126,31 @@ public abstract class HouseholdRepositoryContract {
   }
 
   @Test
+  final void findAllFindsEveryRegisteredHouseholdAmongTheIdsInItsLatestVersion() {
+    UnitOfWork store = newStore();
+    Household committed = detailedHousehold(householdId(VILLAGE, 1), VILLAGE);
+    Household other = household(OTHER_TOWNSHIP_VILLAGE, 2);
+    writing(store, s -> s.households().putAll(List.of(committed, other)));
+    String unknown = householdId(VILLAGE, 9);
+
+    reading(store, s -> {
+      assertThat(s.households().findAll(List.of(committed.id(), unknown, other.id(), committed.id())))
+          .isEqualTo(Map.of(committed.id(), committed, other.id(), other));
+      assertThat(s.households().findAll(List.of(unknown))).isEmpty();
+      assertThat(s.households().findAll(List.of())).isEmpty();
+    });
+    Household moved = committed.withArea(NEIGHBOUR_VILLAGE).withIncomeLast12Months(Money.ofYuan(7_000));
+    Household added = household(VILLAGE, 3);
+    writing(store, s -> {
+      s.households().put(moved);
+      s.households().put(added);
+      assertThat(s.households().findAll(List.of(committed.id(), added.id(), other.id())))
+          .as("a write session sees its own puts")
+          .isEqualTo(Map.of(moved.id(), moved, added.id(), added, other.id(), other));
+    });
+  }
+
+  @Test
   final void putAllInAWorkThatFailsStoresNothing() {
     UnitOfWork store = newStore();
     Household kept = household(VILLAGE, 1);

@@ -301,6 +301,138 @@ public abstract class LedgerRepositoryContract {
     });
   }
 
+  // ---------------------------------------------------------------- bulk
+
+  @Test
+  final void findAllFindsThePostedTransfersAmongTheIdsAndNothingForOthers() {
+    UnitOfWork store = newStore();
+    Transfer in = appropriation("t-1", Money.ofYuan(1_000));
+    Transfer paid = payment("t-2", H1, Money.ofYuan(100)).withBatchId("b-1");
+    Transfer elsewhere = appropriation("t-3", OTHER_COUNTY, YEAR + 1, Money.ofYuan(5));
+    writing(store, s -> List.of(in, paid, elsewhere).forEach(s.ledger()::post));
+
+    reading(store, s -> {
+      assertThat(s.ledger().findAll(List.of("t-3", "t-x", "t-1", "t-3", "x".repeat(300))))
+          .isEqualTo(Map.of("t-1", in, "t-3", elsewhere));
+      assertThat(s.ledger().findAll(List.of("t-x"))).isEmpty();
+      assertThat(s.ledger().findAll(List.of())).isEmpty();
+    });
+    Transfer undone = reversal("t-4", paid);
+    writing(store, s -> {
+      assertThat(s.ledger().findAll(List.of("t-4", "t-5"))).isEmpty();
+      s.ledger().post(undone);
+      assertThat(s.ledger().findAll(List.of("t-2", "t-4", "t-5")))
+          .as("a write session sees its own postings").isEqualTo(Map.of("t-2", paid, "t-4", undone));
+    });
+  }
+
+  @Test
+  final void balancesForUpdateReadEveryAccountAsBalanceDoesIncludingTheSessionsOwnPostings() {
+    UnitOfWork store = newStore();
+    writing(store, s -> {
+      s.ledger().post(appropriation("t-1", Money.ofYuan(1_000)));
+      s.ledger().post(payment("t-2", H2, Money.ofYuan(30)));
+      s.ledger().post(appropriation("t-3", OTHER_COUNTY, YEAR, Money.ofYuan(7)));
+    });
+    List<AccountRef> accounts = new ArrayList<>(accountsOf(COUNTY, YEAR, HOUSEHOLDS));
+    accounts.addAll(accountsOf(OTHER_COUNTY, YEAR, List.of(H1)));
+    accounts.add(pool());
+
+    reading(store, s -> {
+      Map<AccountRef, Money> read = s.ledger().balancesForUpdate(accounts);
+      assertThat(read).containsOnlyKeys(accounts);
+      accounts.forEach(a -> assertThat(read.get(a)).as(a.key()).isEqualTo(s.ledger().balance(a)));
+      assertThat(read.get(pool())).isEqualTo(Money.ofYuan(970));
+      assertThat(s.ledger().balancesForUpdate(List.of())).isEmpty();
+    });
+    writing(store, s -> {
+      assertThat(s.ledger().balancesForUpdate(List.of(pool(), aidPaid(H1))))
+          .isEqualTo(Map.of(pool(), Money.ofYuan(970), aidPaid(H1), Money.ZERO));
+      s.ledger().post(payment("t-4", H1, Money.ofYuan(400)));
+      Map<AccountRef, Money> read = s.ledger().balancesForUpdate(accounts);
+      accounts.forEach(a -> assertThat(read.get(a)).as(a.key()).isEqualTo(s.ledger().balance(a)));
+      assertThat(read.get(pool())).isEqualTo(Money.ofYuan(570));
+      assertThat(read.get(aidPaid(H1))).isEqualTo(Money.ofYuan(400));
+    });
+  }
+
+  @Test
+  final void postAllPostsEveryTransferInOrderAsPostWouldOneAfterTheOther() {
+    UnitOfWork store = newStore();
+    Transfer in = appropriation("t-1", Money.ofYuan(1_000));
+    Transfer paid = payment("t-2", H1, Money.ofYuan(100));
+    Transfer gift = donation("t-0", Money.ofFen(1));
+    Transfer undone = reversal("t-3", paid);
+    Transfer again = payment("t-4", H1, Money.ofYuan(60));
+    Transfer elsewhere = appropriation("t-5", OTHER_COUNTY, YEAR, Money.ofYuan(5));
+
+    writing(store, s -> {
+      s.ledger().postAll(List.of(in, paid));
+      s.ledger().postAll(List.of());
+      s.ledger().postAll(List.of(gift, undone, again, elsewhere));
+      assertThat(s.ledger().balance(pool())).isEqualTo(Money.ofFen(94_001));
+    });
+
+    reading(store, s -> {
+      assertThat(drain(s.ledger().transfers(COUNTY, YEAR))).containsExactly(in, paid, gift, undone, again);
+      assertThat(drain(s.ledger().transfers(OTHER_COUNTY, YEAR))).containsExactly(elsewhere);
+      assertThat(s.ledger().reversalOf("t-2")).contains(undone);
+      assertThat(s.ledger().balance(pool())).isEqualTo(Money.ofFen(94_001));
+      assertThat(s.ledger().balance(aidPaid(H1))).isEqualTo(Money.ofYuan(60));
+      assertThat(s.ledger().balance(appropriationAccount())).isEqualTo(Money.ofYuan(-1_000));
+      assertThat(s.ledger().balance(donationAccount())).isEqualTo(Money.ofFen(-1));
+    });
+  }
+
+  @Test
+  final void aRefusedPostAllPostsNoneOfItsTransfersAndTheRestOfTheUnitCommits() {
+    UnitOfWork store = newStore();
+    Transfer in = appropriation("t-1", Money.ofYuan(1_000));
+    Transfer paid = payment("t-2", H1, Money.ofYuan(100));
+    writing(store, s -> s.ledger().postAll(List.of(in, paid)));
+    Transfer fresh = payment("t-3", H2, Money.ofYuan(10));
+    Transfer undone = reversal("t-4", paid);
+
+    writing(store, s -> {
+      assertThatThrownBy(() -> s.ledger().postAll(List.of(fresh, in.withAmount(Money.ofYuan(9)))))
+          .as("an id taken in the store").isInstanceOf(DuplicateKeyException.class);
+      assertThatThrownBy(() -> s.ledger().postAll(List.of(fresh, payment("t-3", H1, Money.ofYuan(1)))))
+          .as("an id taken earlier in the list").isInstanceOf(DuplicateKeyException.class);
+      assertThatThrownBy(() -> s.ledger().postAll(List.of(fresh, undone, reversal("t-5", paid))))
+          .as("a second reversal in the list").isInstanceOf(DuplicateKeyException.class);
+      assertThatThrownBy(() -> s.ledger().postAll(List.of(fresh,
+          appropriation("t-6", Money.ofFen(Long.MAX_VALUE)), appropriation("t-7", Money.ofFen(Long.MAX_VALUE)))))
+          .as("a balance beyond a long").isInstanceOf(ArithmeticException.class);
+      assertThat(s.ledger().findAll(List.of("t-3", "t-4", "t-5", "t-6", "t-7"))).isEmpty();
+      assertThat(s.ledger().balance(pool())).isEqualTo(Money.ofYuan(900));
+      s.ledger().post(undone);
+      assertThatThrownBy(() -> s.ledger().postAll(List.of(fresh, reversal("t-5", paid))))
+          .as("a reversal of a transfer reversed earlier in the session").isInstanceOf(DuplicateKeyException.class);
+      s.ledger().postAll(List.of(fresh));
+    });
+
+    reading(store, s -> {
+      assertThat(drain(s.ledger().transfers(COUNTY, YEAR))).containsExactly(in, paid, undone, fresh);
+      assertThat(s.ledger().balance(pool())).isEqualTo(Money.ofYuan(990));
+      assertThat(s.ledger().balance(aidPaid(H1))).isEqualTo(Money.ZERO);
+      assertThat(s.ledger().balance(aidPaid(H2))).isEqualTo(Money.ofYuan(10));
+      assertThat(s.ledger().balance(appropriationAccount())).isEqualTo(Money.ofYuan(-1_000));
+    });
+  }
+
+  @Test
+  final void aReadSessionRefusesPostAllAndStoresNothing() {
+    UnitOfWork store = newStore();
+
+    assertThatThrownBy(() -> reading(store, s -> s.ledger().postAll(List.of(appropriation("t-1", Money.ofYuan(1))))))
+        .isInstanceOf(IllegalStateException.class);
+
+    reading(store, s -> {
+      assertThat(s.ledger().find("t-1")).isEmpty();
+      assertThat(s.ledger().balance(pool())).isEqualTo(Money.ZERO);
+    });
+  }
+
   // ---------------------------------------------------------------- reversals
 
   @Test
@@ -831,6 +963,60 @@ public abstract class LedgerRepositoryContract {
         assertThat(listed.stream().filter(ofThread::contains).collect(Collectors.toList()))
             .as("a thread's transfers in the order it posted them").isEqualTo(ofThread);
       }
+    });
+  }
+
+  @Test
+  final void eightThreadsPayingInBulkFromOnePoolNeverOverdrawItAndConserveMoney() throws InterruptedException {
+    UnitOfWork store = newStore();
+    Transfer seed = appropriation("seed", Money.ofYuan(2_000));
+    writing(store, s -> s.ledger().post(seed));
+    int units = Math.max(1, unitsPerThread() / 5);
+
+    List<List<Transfer>> succeeded = Work.race(THREADS, i -> () -> {
+      Random random = new Random(100 + i);
+      List<Transfer> mine = new ArrayList<>();
+      for (int n = 0; n < units; n++) {
+        List<Transfer> wanted = new ArrayList<>();
+        for (int k = 0; k < 1 + random.nextInt(6); k++) {
+          wanted.add(payment("b-" + i + "-" + n + "-" + k, HOUSEHOLDS.get(random.nextInt(HOUSEHOLDS.size())),
+              Money.ofFen(1 + random.nextInt(20_000))));
+        }
+        mine.addAll(store.<List<Transfer>>write(s -> {
+          List<AccountRef> accounts = new ArrayList<>(List.of(pool()));
+          wanted.forEach(t -> accounts.add(t.to()));
+          Money left = s.ledger().balancesForUpdate(accounts).get(pool());
+          List<Transfer> fitting = new ArrayList<>();
+          for (Transfer t : wanted) {
+            if (!left.isLessThan(t.amount())) {
+              left = left.minus(t.amount());
+              fitting.add(t);
+            }
+          }
+          s.ledger().postAll(fitting);
+          return fitting;
+        }));
+      }
+      return mine;
+    });
+
+    Map<AccountRef, Long> model = new HashMap<>();
+    List<Transfer> all = new ArrayList<>(List.of(seed));
+    succeeded.forEach(all::addAll);
+    for (Transfer t : all) {
+      model.merge(t.from(), -t.amount().fen(), Long::sum);
+      model.merge(t.to(), t.amount().fen(), Long::sum);
+    }
+    assertThat(all.size()).as("some payments went through").isGreaterThan(1);
+    reading(store, s -> {
+      for (AccountRef account : accountsOf(COUNTY, YEAR, HOUSEHOLDS)) {
+        Money b = s.ledger().balance(account);
+        assertThat(b.fen()).as("balance of %s", account.key()).isEqualTo(model.getOrDefault(account, 0L));
+        if (!account.kind().isSource()) {
+          assertThat(b.isNegative()).as("%s is overdrawn", account.key()).isFalse();
+        }
+      }
+      assertThat(drain(s.ledger().transfers(COUNTY, YEAR))).containsExactlyInAnyOrderElementsOf(all);
     });
   }
 
