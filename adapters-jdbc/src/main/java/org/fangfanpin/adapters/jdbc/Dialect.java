@@ -43,11 +43,6 @@ enum Dialect {
     }
 
     @Override
-    Optional<String> planForParameters() {
-      return Optional.empty();
-    }
-
-    @Override
     boolean unnestsArrays() {
       return false;
     }
@@ -67,7 +62,7 @@ enum Dialect {
     @Override
     String upsert(String table, List<String> keys, List<String> columns) {
       return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)
-          + ") VALUES (" + marks(columns.size()) + ")";
+          + ") VALUES (" + InLists.marks(columns.size()) + ")";
     }
   },
 
@@ -91,11 +86,6 @@ enum Dialect {
             : "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
       }
       return -1;
-    }
-
-    @Override
-    Optional<String> planForParameters() {
-      return Optional.of("SET LOCAL plan_cache_mode = force_custom_plan");
     }
 
     @Override
@@ -159,15 +149,6 @@ enum Dialect {
    */
   abstract int begin(Connection connection, boolean writable) throws SQLException;
 
-  /**
-   * The statement that makes the rest of the transaction plan each statement for its parameters
-   * and the tables as they are, if the database needs one. PostgreSQL otherwise settles on a
-   * generic plan of a statement run often on a connection, and a plan made while a table was
-   * nearly empty (a look-up of hundreds of keys planned as a scan of the whole table) is kept as
-   * the table grows.
-   */
-  abstract Optional<String> planForParameters();
-
   /** Whether a failed statement aborts the whole transaction (PostgreSQL) or only itself (H2). */
   abstract boolean abortsTransactionOnError();
 
@@ -190,10 +171,7 @@ enum Dialect {
   }
 
   private static String plainInsert(String table, List<String> columns) {
-    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size()) + ")";
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + InLists.marks(columns.size()) + ")";
   }
 
-  private static String marks(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
-  }
 }

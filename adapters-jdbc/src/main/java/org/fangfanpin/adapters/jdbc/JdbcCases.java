@@ -61,7 +61,7 @@ final class JdbcCases implements CaseRepository {
   /**
    * {@inheritDoc}
    *
-   * <p>One query per {@value InLists#CHUNK} households; a write session first locks the
+   * <p>One query; a write session first locks the
    * households' rows in order of id, as {@link #openOf} locks a household without an open case,
    * then the open cases' rows.
    */
@@ -70,17 +70,18 @@ final class JdbcCases implements CaseRepository {
     session.checkOpen();
     Objects.requireNonNull(householdIds, "householdIds");
     Map<String, MonitoringCase> found = new HashMap<>();
-    for (List<String> chunk : InLists.chunks(InLists.sorted(householdIds, "householdId"))) {
-      session.planForParameters();
-      if (session.writable) {
-        ((JdbcHouseholds) session.households()).lockAll(chunk);
-      }
-      String sql = "SELECT doc FROM ffp_case WHERE open_household_id IN (" + InLists.marks(chunk.size()) + ")"
-          + (session.writable ? " ORDER BY id FOR UPDATE" : "");
-      for (MonitoringCase c : session.list(WHAT, sql, InLists.binding(1, chunk),
-          r -> Documents.monitoringCase(r.getString(1)))) {
-        found.put(c.householdId(), c);
-      }
+    List<String> ids = InLists.sorted(householdIds, "householdId");
+    if (ids.isEmpty()) {
+      return found;
+    }
+    if (session.writable) {
+      ((JdbcHouseholds) session.households()).lockAll(ids);
+    }
+    String sql = "SELECT doc FROM ffp_case WHERE " + session.dialect.inArray("open_household_id")
+        + (session.writable ? " ORDER BY id FOR UPDATE" : "");
+    for (MonitoringCase c : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
+        r -> Documents.monitoringCase(r.getString(1)))) {
+      found.put(c.householdId(), c);
     }
     return found;
   }
@@ -191,7 +192,7 @@ final class JdbcCases implements CaseRepository {
         s -> s.setString(1, householdId), r -> Documents.monitoringCase(r.getString(1)));
   }
 
-  /** {@inheritDoc} One query per {@value InLists#CHUNK} households. */
+  /** {@inheritDoc} One query. */
   @Override
   public Map<String, List<MonitoringCase>> ofHouseholds(Collection<Household> households) {
     session.checkOpen();
@@ -202,14 +203,13 @@ final class JdbcCases implements CaseRepository {
       ids.add(Objects.requireNonNull(h, "household").id());
       found.put(h.id(), new ArrayList<>());
     }
-    for (List<String> chunk : InLists.chunks(InLists.sorted(ids, "householdId"))) {
-      session.planForParameters();
-      String sql = "SELECT doc FROM ffp_case WHERE household_id IN (" + InLists.marks(chunk.size())
-          + ") ORDER BY household_id, id";
-      for (MonitoringCase c : session.list(WHAT, sql, InLists.binding(1, chunk),
-          r -> Documents.monitoringCase(r.getString(1)))) {
-        found.get(c.householdId()).add(c);
-      }
+    if (ids.isEmpty()) {
+      return found;
+    }
+    String sql = "SELECT doc FROM ffp_case WHERE " + session.dialect.inArray("household_id") + " ORDER BY household_id, id";
+    for (MonitoringCase c : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
+        r -> Documents.monitoringCase(r.getString(1)))) {
+      found.get(c.householdId()).add(c);
     }
     return found;
   }

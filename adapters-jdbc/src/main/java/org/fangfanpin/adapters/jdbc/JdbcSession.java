@@ -44,7 +44,6 @@ final class JdbcSession implements StoreSession {
   private boolean failed;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private List<String[]> claims;
-  private boolean plannedForParameters;
   private List<Runnable> deferred;
   private final Set<AutoCloseable> cursors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -228,17 +227,6 @@ final class JdbcSession implements StoreSession {
       return statement.executeUpdate();
     } catch (SQLException e) {
       throw failure(e, what);
-    }
-  }
-
-  /**
-   * Before a look-up by a list of keys ({@link InLists}): once per session, lets the database plan
-   * the session's statements for their keys (see {@link Dialect#planForParameters}).
-   */
-  void planForParameters() {
-    if (!plannedForParameters) {
-      plannedForParameters = true;
-      dialect.planForParameters().ifPresent(sql -> update("plan_cache_mode", sql, s -> { }));
     }
   }
 

@@ -85,7 +85,7 @@ final class JdbcSignals implements SignalRepository {
   /**
    * {@inheritDoc}
    *
-   * <p>One query per {@value InLists#CHUNK} references, claiming nothing: a caller that stores
+   * <p>One query, claiming nothing: a caller that stores
    * signals it did not find here learns of a unit of work that stored one first when
    * {@link #addAll} refuses the key.
    */
@@ -102,16 +102,15 @@ final class JdbcSignals implements SignalRepository {
       }
     }
     Map<String, StoredSignal> found = new HashMap<>();
-    for (List<String> chunk : InLists.chunks(refs)) {
-      session.planForParameters();
-      String sql = "SELECT doc FROM ffp_signal WHERE channel = ? AND source_ref IN (" + InLists.marks(chunk.size()) + ")";
-      JdbcSession.Binder refsFrom2 = InLists.binding(2, chunk);
-      for (StoredSignal s : session.list(WHAT, sql, st -> {
-        st.setString(1, channel.name());
-        refsFrom2.bind(st);
-      }, r -> Documents.signal(r.getString(1)))) {
-        found.put(s.signal().sourceRef(), s);
-      }
+    if (refs.isEmpty()) {
+      return found;
+    }
+    String sql = "SELECT doc FROM ffp_signal WHERE channel = ? AND " + session.dialect.inArray("source_ref");
+    for (StoredSignal s : session.list(WHAT, sql, st -> {
+      st.setString(1, channel.name());
+      st.setArray(2, session.texts(refs));
+    }, r -> Documents.signal(r.getString(1)))) {
+      found.put(s.signal().sourceRef(), s);
     }
     return found;
   }
