@@ -281,73 +281,36 @@ public final class IntakeService {
 
   /**
    * Applies the rules to the unit's signals in order inside the session and stores what the
-   * admitted ones leave; one result per signal, as receiving them one at a time would give. Each
-   * repository is asked once for the whole unit (the households, the stored signals, the open and
-   * the earlier cases) and written once (cases, signals, events), so a database adapter makes a
-   * few queries and batches per unit instead of some ten statements per signal.
+   * admitted ones leave; one result per signal, as receiving them one at a time would give. A unit
+   * of many signals asks each repository once for the whole unit (the households, the stored
+   * signals, the open and the earlier cases) and writes once (cases, signals, events), so a
+   * database adapter makes a few queries and batches per unit instead of some ten statements per
+   * signal; a single signal is looked up directly, without the unit's maps.
    */
   private List<Either<Rejection, IntakeResult>> acceptAll(StoreSession s, List<RiskSignal> unit, Instant now,
       LocalDate today) {
-    Set<String> householdIds = new HashSet<>();
-    Map<Channel, Set<String>> refs = new EnumMap<>(Channel.class);
-    for (RiskSignal signal : unit) {
-      householdIds.add(signal.householdId());
-      refs.computeIfAbsent(signal.channel(), c -> new HashSet<>()).add(signal.sourceRef());
-    }
-    // The households first: a write session locks them, so a unit that stores a signal for one of
-    // them has committed by the time the signals are looked up, and a redelivery racing the
-    // delivery sees what the delivery stored.
-    Map<String, Household> households = s.households().findAll(householdIds);
-    Map<Channel, Map<String, StoredSignal>> stored = new EnumMap<>(Channel.class);
-    refs.forEach((channel, r) -> stored.put(channel, new HashMap<>(s.signals().findAll(channel, r))));
-    Map<String, MonitoringCase> open = new HashMap<>(s.cases().openOfAll(households.keySet()));
-
-    // Which signals are admitted and how many cases they open, so that the unit takes its case
-    // ids in one step: the same checks, in the same order, as the pass that stores them.
-    List<Either<Rejection, Household>> admissions = new ArrayList<>(unit.size());
-    Map<Channel, Set<String>> admittedRefs = new EnumMap<>(Channel.class);
-    Set<String> monitored = new HashSet<>(open.keySet());
-    List<Household> opening = new ArrayList<>();
-    for (RiskSignal signal : unit) {
-      Set<String> admittedOfChannel = admittedRefs.computeIfAbsent(signal.channel(), c -> new HashSet<>());
-      if (stored.get(signal.channel()).containsKey(signal.sourceRef()) || admittedOfChannel.contains(signal.sourceRef())) {
-        admissions.add(null);
-        continue;
-      }
-      Either<Rejection, Household> admitted =
-          IntakeRules.admit(signal, Optional.ofNullable(households.get(signal.householdId())), today);
-      admissions.add(admitted);
-      if (admitted.isRight()) {
-        admittedOfChannel.add(signal.sourceRef());
-        if (monitored.add(admitted.get().id())) {
-          opening.add(admitted.get());
-        }
-      }
-    }
-    Iterator<String> caseIds = opening.isEmpty() ? Collections.emptyIterator()
-        : ctx.ids().next(CASE_NAMESPACE, opening.size()).iterator();
-    Map<String, List<MonitoringCase>> earlierCases = opening.isEmpty() ? Map.of() : s.cases().ofHouseholds(opening);
-
+    UnitReads reads = unit.size() == 1 ? new OneSignal(s) : new ManySignals(s, unit, today);
     List<Either<Rejection, IntakeResult>> done = new ArrayList<>(unit.size());
-    List<MonitoringCase> inserted = new ArrayList<>();
-    List<MonitoringCase> updated = new ArrayList<>();
-    List<StoredSignal> signals = new ArrayList<>();
-    List<DomainEvent> events = new ArrayList<>();
-    for (int i = 0; i < unit.size(); i++) {
-      RiskSignal signal = unit.get(i);
-      Map<String, StoredSignal> storedOfChannel = stored.get(signal.channel());
-      StoredSignal earlier = storedOfChannel.get(signal.sourceRef());
+    List<MonitoringCase> inserted = new ArrayList<>(1);
+    List<MonitoringCase> updated = new ArrayList<>(1);
+    List<StoredSignal> signals = new ArrayList<>(unit.size());
+    List<DomainEvent> events = new ArrayList<>(unit.size());
+    for (RiskSignal signal : unit) {
+      // The household before the signal's key: a write session locks it, so a redelivery racing
+      // the delivery sees what the delivery stored.
+      Optional<Household> registered = reads.household(signal.householdId());
+      StoredSignal earlier = reads.stored(signal);
       if (earlier != null) {
         done.add(IntakeRules.redelivered(earlier, signal));
         continue;
       }
-      Either<Rejection, Household> admitted = admissions.get(i);
+      Either<Rejection, Household> admitted = IntakeRules.admit(signal, registered, today);
       if (admitted.isLeft()) {
         done.add(Either.left(admitted.getLeft()));
         continue;
       }
       Household household = admitted.get();
-      MonitoringCase before = open.get(household.id());
+      MonitoringCase before = reads.open(household.id());
       MonitoringCase after;
       SignalOutcome outcome;
       if (before != null && before.state() == CaseState.GRADUAL_EXIT) {
@@ -367,10 +330,8 @@ public final class IntakeService {
         events.add(Recorder.eventOf(record, 0, EventType.SIGNAL_JOINED, after,
             "channel", signal.channel().name(), "sourceRef", signal.sourceRef()));
       } else {
-        // A case id the count above did not foresee is taken on its own rather than failing.
-        String caseId = caseIds.hasNext() ? caseIds.next() : ctx.ids().next(CASE_NAMESPACE);
-        after = IntakeRules.open(caseId, signal, household, today,
-            latestClosedCase(earlierCases.getOrDefault(household.id(), List.of())));
+        after = IntakeRules.open(reads.nextCaseId(), signal, household, today,
+            latestClosedCase(reads.casesOf(household)));
         outcome = SignalOutcome.OPENED_CASE;
         inserted.add(after);
         AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_CASE_OPENED,
@@ -382,7 +343,6 @@ public final class IntakeService {
           events.add(Recorder.eventOf(record, 0, EventType.CASE_OPENED, after, opened(signal, after)));
         }
       }
-      open.put(household.id(), after);
       StoredSignal kept = StoredSignal.builder()
           .signal(signal)
           .area(household.area())
@@ -391,8 +351,8 @@ public final class IntakeService {
           .receivedAt(now)
           .receivedOn(today)
           .build();
+      reads.stored(kept, after);
       signals.add(kept);
-      storedOfChannel.put(signal.sourceRef(), kept);
       done.add(Either.right(IntakeResult.of(after.id(), outcome, false)));
     }
     // New cases before the changes made to them later in the unit; each case's changes in order.
@@ -410,6 +370,146 @@ public final class IntakeService {
     }
     s.outbox().addAll(events);
     return done;
+  }
+
+  /** What intake reads for a unit's signals, and what the unit stored for the signals after them. */
+  private interface UnitReads {
+
+    /** The registered household, or empty. */
+    Optional<Household> household(String householdId);
+
+    /** The signal stored under the signal's key, by an earlier unit or earlier in this one; else null. */
+    StoredSignal stored(RiskSignal signal);
+
+    /** The household's open case, as this unit left it; else null. */
+    MonitoringCase open(String householdId);
+
+    /** Every case of the household, for the case it reopens. */
+    List<MonitoringCase> casesOf(Household household);
+
+    /** An id for a case the unit opens. */
+    String nextCaseId();
+
+    /** The signal the unit stores and its case as it now is. */
+    void stored(StoredSignal kept, MonitoringCase after);
+  }
+
+  /** One signal: each read straight from the session, no state to keep. */
+  private final class OneSignal implements UnitReads {
+
+    private final StoreSession s;
+
+    OneSignal(StoreSession s) {
+      this.s = s;
+    }
+
+    @Override
+    public Optional<Household> household(String householdId) {
+      return s.households().find(householdId);
+    }
+
+    @Override
+    public StoredSignal stored(RiskSignal signal) {
+      return s.signals().find(signal.channel(), signal.sourceRef()).orElse(null);
+    }
+
+    @Override
+    public MonitoringCase open(String householdId) {
+      return s.cases().openOf(householdId).orElse(null);
+    }
+
+    @Override
+    public List<MonitoringCase> casesOf(Household household) {
+      return s.cases().ofHousehold(household.id(), household.area());
+    }
+
+    @Override
+    public String nextCaseId() {
+      return ctx.ids().next(CASE_NAMESPACE);
+    }
+
+    @Override
+    public void stored(StoredSignal kept, MonitoringCase after) {
+      // Nothing comes after the one signal.
+    }
+  }
+
+  /** Many signals: every read of the unit in one step per repository, kept in maps. */
+  private final class ManySignals implements UnitReads {
+
+    private final Map<String, Household> households;
+    private final Map<Channel, Map<String, StoredSignal>> stored = new EnumMap<>(Channel.class);
+    private final Map<String, MonitoringCase> open;
+    private final Iterator<String> caseIds;
+    private final Map<String, List<MonitoringCase>> earlierCases;
+
+    ManySignals(StoreSession s, List<RiskSignal> unit, LocalDate today) {
+      Set<String> householdIds = new HashSet<>();
+      Map<Channel, Set<String>> refs = new EnumMap<>(Channel.class);
+      for (RiskSignal signal : unit) {
+        householdIds.add(signal.householdId());
+        refs.computeIfAbsent(signal.channel(), c -> new HashSet<>()).add(signal.sourceRef());
+      }
+      // The households first, as for one signal.
+      households = s.households().findAll(householdIds);
+      refs.forEach((channel, r) -> stored.put(channel, new HashMap<>(s.signals().findAll(channel, r))));
+      open = new HashMap<>(s.cases().openOfAll(households.keySet()));
+
+      // How many cases the unit opens, so that it takes their ids in one step: the same checks,
+      // in the same order, as the pass that stores them.
+      Map<Channel, Set<String>> admittedRefs = new EnumMap<>(Channel.class);
+      Set<String> monitored = new HashSet<>(open.keySet());
+      List<Household> opening = new ArrayList<>();
+      for (RiskSignal signal : unit) {
+        Set<String> admittedOfChannel = admittedRefs.computeIfAbsent(signal.channel(), c -> new HashSet<>());
+        if (stored.get(signal.channel()).containsKey(signal.sourceRef())
+            || !admittedOfChannel.add(signal.sourceRef())) {
+          continue;
+        }
+        Either<Rejection, Household> admitted =
+            IntakeRules.admit(signal, Optional.ofNullable(households.get(signal.householdId())), today);
+        if (admitted.isLeft()) {
+          admittedOfChannel.remove(signal.sourceRef());
+        } else if (monitored.add(admitted.get().id())) {
+          opening.add(admitted.get());
+        }
+      }
+      caseIds = opening.isEmpty() ? Collections.emptyIterator()
+          : ctx.ids().next(CASE_NAMESPACE, opening.size()).iterator();
+      earlierCases = opening.isEmpty() ? Map.of() : s.cases().ofHouseholds(opening);
+    }
+
+    @Override
+    public Optional<Household> household(String householdId) {
+      return Optional.ofNullable(households.get(householdId));
+    }
+
+    @Override
+    public StoredSignal stored(RiskSignal signal) {
+      return stored.get(signal.channel()).get(signal.sourceRef());
+    }
+
+    @Override
+    public MonitoringCase open(String householdId) {
+      return open.get(householdId);
+    }
+
+    @Override
+    public List<MonitoringCase> casesOf(Household household) {
+      return earlierCases.getOrDefault(household.id(), List.of());
+    }
+
+    @Override
+    public String nextCaseId() {
+      // A case id the count above did not foresee is taken on its own rather than failing.
+      return caseIds.hasNext() ? caseIds.next() : ctx.ids().next(CASE_NAMESPACE);
+    }
+
+    @Override
+    public void stored(StoredSignal kept, MonitoringCase after) {
+      stored.get(kept.signal().channel()).put(kept.signal().sourceRef(), kept);
+      open.put(after.householdId(), after);
+    }
   }
 
   /** The event's details: the channel and its reference, never personal data. */
