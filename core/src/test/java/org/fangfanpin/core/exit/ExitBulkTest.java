@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.fangfanpin.core.testing.TestCounty;
-import org.fangfanpin.spi.audit.AuditRecord;
-import org.fangfanpin.spi.event.DomainEvent;
 import org.fangfanpin.spi.model.Money;
 import org.fangfanpin.spi.model.Rejection;
 import org.fangfanpin.spi.review.CaseState;
@@ -38,22 +36,6 @@ class ExitBulkTest {
       s.households().put(ExitFixtures.household(household, VILLAGE_A1, 2, Money.ofYuan(40_000), Set.of(), Set.of()));
       s.cases().insert(ExitFixtures.confirmed("case-" + i, household, VILLAGE_A1));
       return null;
-    });
-  }
-
-  record Stored(List<MonitoringCase> cases, List<AuditRecord> audit, List<DomainEvent> outbox) {}
-
-  static Stored stored(TestCounty county) {
-    return county.store.read(s -> {
-      List<MonitoringCase> cases;
-      try (var all = s.cases().inArea(COUNTY)) {
-        cases = all.toList();
-      }
-      List<AuditRecord> audit;
-      try (var chain = s.audit().chain(COUNTY)) {
-        audit = chain.toList();
-      }
-      return new Stored(cases, audit, s.outbox().pending(10_000));
     });
   }
 
@@ -108,7 +90,7 @@ class ExitBulkTest {
     assertThat(eliminated.state()).isEqualTo(CaseState.CONFIRMED);
     assertThat(results.get(12).get().state()).isEqualTo(CaseState.GRADUAL_EXIT);
     assertThat(results.stream().filter(Either::isLeft).count()).isEqualTo(1 + 4 * 11);
-    assertThat(stored(bulk)).isEqualTo(stored(oneByOne));
+    assertThat(bulk.stored()).isEqualTo(oneByOne.stored());
     assertThat(bulk.ffp.audit().verify(COUNTY).valid()).isTrue();
   }
 }

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.fangfanpin.core.testing.TestCounty;
-import org.fangfanpin.spi.audit.AuditRecord;
-import org.fangfanpin.spi.event.DomainEvent;
 import org.fangfanpin.spi.model.MonitoringCategory;
 import org.fangfanpin.spi.model.Rejection;
 import org.fangfanpin.spi.model.RiskType;
@@ -40,22 +38,6 @@ class ReviewBulkTest {
 
   final TestCounty oneByOne = new TestCounty(TODAY);
   final TestCounty bulk = new TestCounty(TODAY);
-
-  record Stored(List<MonitoringCase> cases, List<AuditRecord> audit, List<DomainEvent> outbox) {}
-
-  static Stored stored(TestCounty county) {
-    return county.store.read(s -> {
-      List<MonitoringCase> cases;
-      try (var all = s.cases().inArea(COUNTY)) {
-        cases = all.toList();
-      }
-      List<AuditRecord> audit;
-      try (var chain = s.audit().chain(COUNTY)) {
-        audit = chain.toList();
-      }
-      return new Stored(cases, audit, s.outbox().pending(10_000));
-    });
-  }
 
   static Either<Rejection, MonitoringCase> oneByOne(ReviewService review, ReviewEntry entry) {
     if (entry instanceof ReviewEntry.Visit e) {
@@ -115,7 +97,7 @@ class ReviewBulkTest {
     assertThat(results.get(12).get().state()).isEqualTo(CaseState.CONFIRMED);
     assertThat(results.get(20).get().state()).isEqualTo(CaseState.DISMISSED);
     assertThat(results.stream().filter(Either::isRight).count()).isGreaterThan(150);
-    assertThat(stored(bulk)).isEqualTo(stored(oneByOne));
+    assertThat(bulk.stored()).isEqualTo(oneByOne.stored());
     assertThat(bulk.ffp.audit().verify(COUNTY).valid()).isTrue();
   }
 }

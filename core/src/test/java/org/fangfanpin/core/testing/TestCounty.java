@@ -7,6 +7,7 @@ import java.util.Set;
 import org.fangfanpin.adapters.inmemory.InMemoryIdSource;
 import org.fangfanpin.adapters.inmemory.InMemoryStore;
 import org.fangfanpin.core.FangFanPin;
+import org.fangfanpin.spi.audit.AuditRecord;
 import org.fangfanpin.spi.event.DomainEvent;
 import org.fangfanpin.spi.model.Actor;
 import org.fangfanpin.spi.model.AreaCode;
@@ -16,6 +17,7 @@ import org.fangfanpin.spi.model.HouseholdStatus;
 import org.fangfanpin.spi.model.Money;
 import org.fangfanpin.spi.model.ResidentId;
 import org.fangfanpin.spi.model.Role;
+import org.fangfanpin.spi.review.MonitoringCase;
 
 /**
  * A small county wired to the in-memory store, for use-case tests: Danfeng county (丹凤县,
@@ -114,5 +116,23 @@ public final class TestCounty {
       sum += (first17.charAt(i) - '0') * weights[i];
     }
     return "10X98765432".charAt(sum % 11);
+  }
+
+  /** What a county stored: its cases, its audit chain and its pending events, to compare two counties. */
+  public record Stored(List<MonitoringCase> cases, List<AuditRecord> audit, List<DomainEvent> outbox) {}
+
+  /** The county's cases, audit chain and pending events as they are now. */
+  public Stored stored() {
+    return store.read(s -> {
+      List<MonitoringCase> cases;
+      try (var all = s.cases().inArea(COUNTY)) {
+        cases = all.toList();
+      }
+      List<AuditRecord> audit;
+      try (var chain = s.audit().chain(COUNTY)) {
+        audit = chain.toList();
+      }
+      return new Stored(cases, audit, s.outbox().pending(10_000));
+    });
   }
 }
