@@ -164,19 +164,14 @@ final class JdbcLedger implements LedgerRepository {
       after.put(t.from().key(), Math.subtractExact(after.get(t.from().key()), amount));
       after.put(t.to().key(), Math.addExact(after.get(t.to().key()), amount));
     }
-    try {
-      insertAll(rows);
-    } catch (RuntimeException e) {
-      // Another unit of work took one of the ids since the check (a host posting under it in
-      // another fund): on H2 the rows before it would stay, so the unit must not commit.
-      session.abort();
-      throw e;
-    }
+    // Another unit of work may have taken one of the ids since the check (a host posting under it
+    // in another fund): batchAll then fails the unit, since on H2 the rows before it would stay.
+    insertAll(rows);
     after.forEach(this::setBalance);
   }
 
   private void insertAll(List<Object[]> rows) {
-    session.batch(WHAT, "INSERT INTO ffp_transfer (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    session.batchAll(WHAT, "INSERT INTO ffp_transfer (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows, (s, row) -> {
           Transfer t = (Transfer) row[0];
           s.setString(1, t.id());

@@ -241,24 +241,9 @@ final class JdbcSession implements StoreSession {
 
   /** Runs the statement once per item, {@link #BATCH_ROWS} items to a JDBC batch. */
   <T> void batch(String what, String sql, java.util.Collection<T> items, ItemBinder<T> binder) {
-    try {
-      PreparedStatement statement = prepared(sql);
-      int pending = 0;
-      for (T item : items) {
-        binder.bind(statement, item);
-        statement.addBatch();
-        if (++pending == BATCH_ROWS) {
-          statement.executeBatch();
-          pending = 0;
-        }
-      }
-      if (pending > 0) {
-        statement.executeBatch();
-      }
-    } catch (SQLException e) {
-      throw failure(e, what);
-    }
+    executeInBatches(what, sql, items, binder);
   }
+
 
   /**
    * {@link #batch} for rows that must all be stored: a failure fails the unit of work on H2 too,
@@ -268,7 +253,7 @@ final class JdbcSession implements StoreSession {
     try {
       batch(what, sql, items, binder);
     } catch (RuntimeException e) {
-      failed = true;
+      abort();
       throw e;
     }
   }
@@ -349,7 +334,7 @@ final class JdbcSession implements StoreSession {
 
   /** A text array for the parameter of {@link Dialect#inArray}. */
   java.sql.Array texts(java.util.Collection<String> values) throws SQLException {
-    return connection.createArrayOf("VARCHAR", values.toArray());
+    return array("VARCHAR", values.toArray());
   }
 
   /** An array parameter of the SQL element type ({@code int4}, {@code int8}, {@code varchar}). */
@@ -359,6 +344,14 @@ final class JdbcSession implements StoreSession {
 
   /** {@link #batch} for updates that must each change one row; whether every one did. */
   <T> boolean batchEachChangingOne(String what, String sql, java.util.Collection<T> items, ItemBinder<T> binder) {
+    return executeInBatches(what, sql, items, binder);
+  }
+
+  /**
+   * Runs the statement once per item, {@value #BATCH_ROWS} to a JDBC batch; whether every
+   * execution changed exactly one row (or the driver did not say).
+   */
+  private <T> boolean executeInBatches(String what, String sql, java.util.Collection<T> items, ItemBinder<T> binder) {
     try {
       PreparedStatement statement = prepared(sql);
       boolean all = true;
@@ -379,6 +372,7 @@ final class JdbcSession implements StoreSession {
       throw failure(e, what);
     }
   }
+
 
   private static boolean eachOne(int[] counts) {
     for (int count : counts) {
