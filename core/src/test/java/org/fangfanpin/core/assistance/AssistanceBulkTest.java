@@ -17,7 +17,6 @@ import java.util.Set;
 import org.fangfanpin.core.testing.TestCounty;
 import org.fangfanpin.spi.assistance.GridVisit;
 import org.fangfanpin.spi.assistance.MeasureType;
-import org.fangfanpin.spi.audit.AuditRecord;
 import org.fangfanpin.spi.intake.Channel;
 import org.fangfanpin.spi.model.Actor;
 import org.fangfanpin.spi.model.Household;
@@ -65,27 +64,20 @@ class AssistanceBulkTest {
     });
   }
 
-  record Stored(List<MonitoringCase> cases, List<AuditRecord> audit, List<Optional<GridVisit>> lastVisits,
-      List<Optional<String>> workers) {}
+  /** The county's cases, audit chain and events, and each household's last visit and grid worker. */
+  record Stored(TestCounty.Stored county, List<Optional<GridVisit>> lastVisits, List<Optional<String>> workers) {}
 
   static Stored stored(TestCounty county, int households) {
-    return county.store.read(s -> {
-      List<MonitoringCase> cases;
-      try (var all = s.cases().inArea(COUNTY)) {
-        cases = all.toList();
-      }
-      List<AuditRecord> audit;
-      try (var chain = s.audit().chain(COUNTY)) {
-        audit = chain.toList();
-      }
-      List<Optional<GridVisit>> visits = new ArrayList<>();
-      List<Optional<String>> workers = new ArrayList<>();
+    List<Optional<GridVisit>> visits = new ArrayList<>();
+    List<Optional<String>> workers = new ArrayList<>();
+    county.store.read(s -> {
       for (int i = 0; i < households; i++) {
         visits.add(s.grid().lastVisit("h-" + i, TODAY));
         workers.add(s.grid().workerOf("h-" + i));
       }
-      return new Stored(cases, audit, visits, workers);
+      return null;
     });
+    return new Stored(county.stored(), visits, workers);
   }
 
   static Either<Rejection, MonitoringCase> oneByOne(AssistanceService a, AssistanceEntry entry) {
