@@ -33,7 +33,7 @@ final class EventAttributes extends AbstractMap<String, String> {
 
   /** An unmodifiable copy of {@code map}, checked for {@code null} keys and values. */
   static Map<String, String> copyOf(Map<String, ? extends String> map) {
-    if (map instanceof EventAttributes || map == Collections.<String, String>emptyMap()) {
+    if (map instanceof EventAttributes || map instanceof Two || map == Collections.<String, String>emptyMap()) {
       @SuppressWarnings("unchecked")
       Map<String, String> same = (Map<String, String>) map;
       return same;
@@ -173,11 +173,89 @@ final class EventAttributes extends AbstractMap<String, String> {
       if (size == 1) {
         return Collections.singletonMap(pairs[0], pairs[1]);
       }
+      if (size == 2) {
+        return new Two(pairs[0], pairs[1], pairs[2], pairs[3]);
+      }
       if (2 * size == pairs.length) {
         shared = true;
         return new EventAttributes(pairs, size);
       }
       return new EventAttributes(java.util.Arrays.copyOf(pairs, 2 * size), size);
+    }
+  }
+
+  /**
+   * Two attributes, the most an event of intake has (channel and source reference), held in fields
+   * rather than an array: one object kept per event instead of two. A map like any other.
+   */
+  static final class Two extends AbstractMap<String, String> {
+
+    private final String key1;
+    private final String value1;
+    private final String key2;
+    private final String value2;
+
+    Two(String key1, String value1, String key2, String value2) {
+      this.key1 = key1;
+      this.value1 = value1;
+      this.key2 = key2;
+      this.value2 = value2;
+    }
+
+    @Override
+    public int size() {
+      return 2;
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return false;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key1.equals(key) || key2.equals(key);
+    }
+
+    @Override
+    public String get(Object key) {
+      return key1.equals(key) ? value1 : key2.equals(key) ? value2 : null;
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      // Made on each call, not kept: events are stored by the million and rarely read as maps.
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<String, String>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < 2;
+            }
+
+            @Override
+            public Map.Entry<String, String> next() {
+              switch (next++) {
+                case 0:
+                  return new AbstractMap.SimpleImmutableEntry<>(key1, value1);
+                case 1:
+                  return new AbstractMap.SimpleImmutableEntry<>(key2, value2);
+                default:
+                  next = 2;
+                  throw new NoSuchElementException();
+              }
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return 2;
+        }
+      };
     }
   }
 }

@@ -73,6 +73,34 @@ class DomainEventTest {
   }
 
   @Test
+  void twoAttributesBehaveAsALinkedHashMapOfThem() {
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("sourceRef", "src-1");
+    expected.put("channel", "GRID_SCREENING");
+    Map<String, String> actual =
+        base().putAttributes("sourceRef", "src-1").putAttributes("channel", "GRID_SCREENING").build().attributes();
+
+    assertThat(actual).isEqualTo(expected).hasSize(2);
+    assertThat(expected).isEqualTo(actual);
+    assertThat(actual.hashCode()).isEqualTo(expected.hashCode());
+    assertThat(actual.toString()).isEqualTo(expected.toString());
+    assertThat(new ArrayList<>(actual.entrySet())).containsExactlyElementsOf(expected.entrySet());
+    assertThat(actual.containsValue("src-1")).isTrue();
+    assertThat(actual.containsKey(null)).isFalse();
+    assertThat(actual.get("absent")).isNull();
+    java.util.Iterator<Map.Entry<String, String>> it = actual.entrySet().iterator();
+    it.next();
+    it.next();
+    assertThat(it.hasNext()).isFalse();
+    assertThatThrownBy(it::next).isInstanceOf(java.util.NoSuchElementException.class);
+    assertThatThrownBy(() -> actual.put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    // A copy of the same event keeps the map it was given.
+    DomainEvent e = base().putAttributes("sourceRef", "src-1").putAttributes("channel", "GRID_SCREENING").build();
+    assertThat(e.withAttributes(e.attributes()).attributes()).isSameAs(e.attributes());
+    assertThat(base().build().withAttributes(e.attributes()).attributes()).isSameAs(e.attributes());
+  }
+
+  @Test
   void attributesCannotBeChanged() {
     DomainEvent e = base().putAttributes("channel", "GRID_SCREENING").putAttributes("sourceRef", "src-1").build();
 
