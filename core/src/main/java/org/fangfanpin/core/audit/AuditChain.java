@@ -64,7 +64,7 @@ public final class AuditChain {
     // signal is hashed at intake, and building a string of them first cost more than the digest.
     Hasher h = HASHER.get();
     h.field(county.code());
-    h.field(Long.toString(sequence));
+    h.field(sequence);
     h.field(h.instant(at));
     h.field(actorId);
     h.field(role);
@@ -91,6 +91,7 @@ public final class AuditChain {
     private final byte[] buf = new byte[512];
     private final byte[] out = new byte[32];
     private final byte[] hex = new byte[64];
+    private final byte[] digits = new byte[20];
     private int len;
     private Instant lastInstant;
     private String lastInstantText;
@@ -108,6 +109,26 @@ public final class AuditChain {
       length(value.length());
       put((byte) ':');
       chars(value);
+      put((byte) ';');
+    }
+
+    /** The field of a number's decimal form, without building that string. */
+    void field(long value) {
+      if (value < 0) {
+        field(Long.toString(value));
+        return;
+      }
+      int start = digits.length;
+      long v = value;
+      do {
+        digits[--start] = (byte) ('0' + v % 10);
+        v /= 10;
+      } while (v != 0);
+      length(digits.length - start);
+      put((byte) ':');
+      for (int i = start; i < digits.length; i++) {
+        put(digits[i]);
+      }
       put((byte) ';');
     }
 
@@ -142,6 +163,9 @@ public final class AuditChain {
       ascii(value);
     }
 
+    // String.getBytes(int, int, byte[], int) keeps the low byte of each char: the UTF-8 form of an
+    // ASCII string, copied in one step (deprecated only because other strings lose their high byte).
+    @SuppressWarnings("deprecation")
     private void ascii(String value) {
       int n = value.length();
       int i = 0;
@@ -150,9 +174,9 @@ public final class AuditChain {
           flush();
         }
         int chunk = Math.min(n - i, buf.length - len);
-        for (int k = 0; k < chunk; k++) {
-          buf[len++] = (byte) value.charAt(i++);
-        }
+        value.getBytes(i, i + chunk, buf, len);
+        i += chunk;
+        len += chunk;
       }
     }
 

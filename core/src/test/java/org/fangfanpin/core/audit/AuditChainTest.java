@@ -46,6 +46,24 @@ class AuditChainTest {
     assertThat(v.lastHash()).isEqualTo(records.get(4).hash()).hasSize(64);
   }
 
+  /**
+   * The chain's format is stored: records hashed by an earlier release must still verify. The last
+   * hash below was computed by the code before the hasher wrote numbers and ASCII values straight
+   * into its buffer (twelve records, two-digit sequences, Chinese text in an actor id and a state).
+   */
+  @Test
+  void theHashOfAKnownChainIsTheOneEarlierReleasesComputed() {
+    Actor village = Actor.of("村组-1", Role.VILLAGE_WORKING_GROUP, AreaCode.of("611022100201"));
+    Optional<AuditRecord> last = Optional.empty();
+    for (int i = 0; i < 12; i++) {
+      last = Optional.of(AuditChain.next(last, COUNTY, T0.plusSeconds(61L * i), i % 2 == 0 ? village : COUNTY_OFFICER,
+          "review.step" + i, "case-" + (i % 3), i == 0 ? Optional.empty() : Optional.of("S" + (i - 1)),
+          i == 7 ? "已确认" : "S" + i));
+    }
+    assertThat(last.get().sequence()).isEqualTo(12);
+    assertThat(last.get().hash()).isEqualTo("d680f55d3dcb2874de6cd46e49bd6956f5dbf6f0dd8e67df8bcd95e24510b613");
+  }
+
   @Test
   void anEmptyChainIsValid() {
     ChainVerification v = AuditChain.verify(List.<AuditRecord>of().iterator());
