@@ -36,6 +36,13 @@ final class IntakeRules {
       Channel.INDUSTRY_DEPARTMENT, EnumSet.of(Role.DEPARTMENT_OFFICER),
       Channel.DATA_PLATFORM, EnumSet.of(Role.DATA_PLATFORM)));
 
+  /**
+   * {@code Set.of(type)} for each risk type, made once: nearly every signal names one type, and the
+   * store keeps each signal's set with its case.
+   */
+  private static final List<Set<RiskType>> SINGLE_RISKS =
+      java.util.Arrays.stream(RiskType.values()).map(Set::of).toList();
+
   private IntakeRules() {}
 
   /** Whether an actor of the role may report through the channel. */
@@ -155,7 +162,7 @@ final class IntakeRules {
       case 0:
         return Set.of();
       case 1:
-        return Set.of(risks.iterator().next());
+        return SINGLE_RISKS.get(risks.iterator().next().ordinal());
       default:
         return risks;
     }

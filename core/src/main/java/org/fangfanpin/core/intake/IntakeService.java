@@ -91,6 +91,7 @@ public final class IntakeService {
           .thenComparing(MonitoringCase::id);
 
   private final CoreContext ctx;
+  private volatile Day lastDay;
 
   /** A service over the wired ports. */
   public IntakeService(CoreContext ctx) {
@@ -143,8 +144,37 @@ public final class IntakeService {
     Objects.requireNonNull(signal, "signal");
     return Transactions.write(ctx.store(), s -> {
       Instant now = ctx.now();
-      return acceptAll(s, List.of(signal), now, ctx.dayOf(now)).get(0);
+      return acceptOne(s, signal, now, dayOf(now));
     });
+  }
+
+  /**
+   * The day of {@code now}, the same object for every instant of one day: each accepted signal
+   * keeps it twice (stored signal, the case's reference) and the store keeps every signal.
+   */
+  private LocalDate dayOf(Instant now) {
+    Day last = lastDay;
+    if (last != null && last.at.equals(now)) {
+      return last.day;
+    }
+    LocalDate day = ctx.dayOf(now);
+    if (last != null && last.day.equals(day)) {
+      day = last.day;
+    }
+    // A racing thread may replace it with its own: both are right, only sharing is lost.
+    lastDay = new Day(now, day);
+    return day;
+  }
+
+  /** An instant and its day, remembered by {@link #dayOf}. */
+  private static final class Day {
+    final Instant at;
+    final LocalDate day;
+
+    Day(Instant at, LocalDate day) {
+      this.at = at;
+      this.day = day;
+    }
   }
 
   /**
@@ -271,7 +301,7 @@ public final class IntakeService {
   private List<Either<Rejection, IntakeResult>> receiveInBatches(List<RiskSignal> signals) {
     return Transactions.writeInUnits(ctx.store(), signals, BATCH_SIZE, (s, unit) -> {
       Instant now = ctx.now();
-      LocalDate today = ctx.dayOf(now);
+      LocalDate today = dayOf(now);
       for (RiskSignal signal : unit) {
         Objects.requireNonNull(signal, "signal");
       }
@@ -289,87 +319,156 @@ public final class IntakeService {
    */
   private List<Either<Rejection, IntakeResult>> acceptAll(StoreSession s, List<RiskSignal> unit, Instant now,
       LocalDate today) {
-    UnitReads reads = unit.size() == 1 ? new OneSignal(s) : new ManySignals(s, unit, today);
+    if (unit.size() == 1) {
+      return List.of(acceptOne(s, unit.get(0), now, today));
+    }
+    UnitReads reads = new ManySignals(s, unit, today);
+    UnitWrites writes = new UnitWrites(unit.size());
     List<Either<Rejection, IntakeResult>> done = new ArrayList<>(unit.size());
-    List<MonitoringCase> inserted = new ArrayList<>(1);
-    List<MonitoringCase> updated = new ArrayList<>(1);
-    List<StoredSignal> signals = new ArrayList<>(unit.size());
-    List<DomainEvent> events = new ArrayList<>(unit.size());
     for (RiskSignal signal : unit) {
-      // The household before the signal's key: a write session locks it, so a redelivery racing
-      // the delivery sees what the delivery stored.
-      Optional<Household> registered = reads.household(signal.householdId());
-      StoredSignal earlier = reads.stored(signal);
-      if (earlier != null) {
-        done.add(IntakeRules.redelivered(earlier, signal));
-        continue;
-      }
-      Either<Rejection, Household> admitted = IntakeRules.admit(signal, registered, today);
-      if (admitted.isLeft()) {
-        done.add(Either.left(admitted.getLeft()));
-        continue;
-      }
-      Household household = admitted.get();
-      MonitoringCase before = reads.open(household.id());
-      MonitoringCase after;
-      SignalOutcome outcome;
-      if (before != null && before.state() == CaseState.GRADUAL_EXIT) {
-        after = IntakeRules.resume(before, signal, today);
-        outcome = SignalOutcome.JOINED_CASE;
-        updated.add(after);
-        AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_MONITORING_RESUMED,
-            after.id(), Optional.of(before.state().name()), after.state().name());
-        events.add(Recorder.eventOf(record, 0, EventType.SIGNAL_JOINED, after, attributes(signal)));
-        events.add(Recorder.eventOf(record, 1, EventType.MONITORING_RESUMED, after, resumed(after)));
-      } else if (before != null) {
-        after = IntakeRules.join(before, signal, today);
-        outcome = SignalOutcome.JOINED_CASE;
-        updated.add(after);
-        AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_SIGNAL_JOINED,
-            after.id(), Optional.of(before.state().name()), after.state().name());
-        events.add(Recorder.eventOf(record, 0, EventType.SIGNAL_JOINED, after,
-            "channel", signal.channel().name(), "sourceRef", signal.sourceRef()));
-      } else {
-        after = IntakeRules.open(reads.nextCaseId(), signal, household, today,
-            latestClosedCase(reads.casesOf(household)));
-        outcome = SignalOutcome.OPENED_CASE;
-        inserted.add(after);
-        AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_CASE_OPENED,
-            after.id(), Optional.empty(), after.state().name());
-        if (after.previousCaseId().isEmpty()) {
-          events.add(Recorder.eventOf(record, 0, EventType.CASE_OPENED, after,
-              "channel", signal.channel().name(), "sourceRef", signal.sourceRef()));
-        } else {
-          events.add(Recorder.eventOf(record, 0, EventType.CASE_OPENED, after, opened(signal, after)));
-        }
-      }
-      StoredSignal kept = StoredSignal.builder()
-          .signal(signal)
-          .area(household.area())
-          .caseId(after.id())
-          .outcome(outcome)
-          .receivedAt(now)
-          .receivedOn(today)
-          .build();
-      reads.stored(kept, after);
-      signals.add(kept);
-      done.add(Either.right(IntakeResult.of(after.id(), outcome, false)));
+      done.add(accept(s, reads, writes, signal, now, today));
     }
     // New cases before the changes made to them later in the unit; each case's changes in order.
-    s.cases().insertAll(inserted);
-    for (MonitoringCase c : updated) {
+    s.cases().insertAll(writes.inserted);
+    for (MonitoringCase c : writes.updated) {
       s.cases().update(c);
     }
+    addSignals(s, writes.signals);
+    s.outbox().addAll(writes.events);
+    return done;
+  }
+
+  /**
+   * One signal in its own unit of work: the rules and the writes of {@link #acceptAll} for a unit
+   * of one, in the same order, with the reads and writes going straight to the session (intake
+   * receives most signals this way, and the unit's lists and maps cost more than the signal).
+   */
+  private Either<Rejection, IntakeResult> acceptOne(StoreSession s, RiskSignal signal, Instant now, LocalDate today) {
+    OneSignal one = new OneSignal(s);
+    Either<Rejection, IntakeResult> result = accept(s, one, one, signal, now, today);
+    if (one.kept != null) {
+      if (one.inserted) {
+        s.cases().insert(one.after);
+      } else {
+        s.cases().update(one.after);
+      }
+      addSignals(s, List.of(one.kept));
+      s.outbox().add(one.first);
+      if (one.second != null) {
+        s.outbox().add(one.second);
+      }
+    }
+    return result;
+  }
+
+  /** Stores the unit's signals, a key stored meanwhile by another unit being a stale read. */
+  private static void addSignals(StoreSession s, List<StoredSignal> signals) {
     try {
-      s.signals().addAll(signals);
+      if (signals.size() == 1) {
+        s.signals().add(signals.get(0));
+      } else {
+        s.signals().addAll(signals);
+      }
     } catch (DuplicateKeyException e) {
       // Every key was looked up in this unit and not found: another unit stored one since. Run
       // again, the unit then answers it as a re-delivery or a conflict.
       throw new StaleVersionException("另一工作单元先登记了同一线索 / another unit of work stored one of these signals"
           + " first");
     }
-    s.outbox().addAll(events);
-    return done;
+  }
+
+  /**
+   * Applies the rules to one signal of a unit: appends its audit record to the session and hands
+   * the case, the stored signal and the events to {@code writes}; returns the signal's result.
+   */
+  private Either<Rejection, IntakeResult> accept(StoreSession s, UnitReads reads, Writes writes, RiskSignal signal,
+      Instant now, LocalDate today) {
+    // The household before the signal's key: a write session locks it, so a redelivery racing
+    // the delivery sees what the delivery stored.
+    Optional<Household> registered = reads.household(signal.householdId());
+    StoredSignal earlier = reads.stored(signal);
+    if (earlier != null) {
+      return IntakeRules.redelivered(earlier, signal);
+    }
+    Either<Rejection, Household> admitted = IntakeRules.admit(signal, registered, today);
+    if (admitted.isLeft()) {
+      return Either.left(admitted.getLeft());
+    }
+    Household household = admitted.get();
+    MonitoringCase before = reads.open(household.id());
+    MonitoringCase after;
+    SignalOutcome outcome;
+    DomainEvent first;
+    DomainEvent second = null;
+    if (before != null && before.state() == CaseState.GRADUAL_EXIT) {
+      after = IntakeRules.resume(before, signal, today);
+      outcome = SignalOutcome.JOINED_CASE;
+      AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_MONITORING_RESUMED,
+          after.id(), Optional.of(before.state().name()), after.state().name());
+      first = Recorder.eventOf(record, 0, EventType.SIGNAL_JOINED, after, attributes(signal));
+      second = Recorder.eventOf(record, 1, EventType.MONITORING_RESUMED, after, resumed(after));
+    } else if (before != null) {
+      after = IntakeRules.join(before, signal, today);
+      outcome = SignalOutcome.JOINED_CASE;
+      AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_SIGNAL_JOINED,
+          after.id(), Optional.of(before.state().name()), after.state().name());
+      first = Recorder.eventOf(record, 0, EventType.SIGNAL_JOINED, after,
+          "channel", signal.channel().name(), "sourceRef", signal.sourceRef());
+    } else {
+      after = IntakeRules.open(reads.nextCaseId(), signal, household, today,
+          latestClosedCase(reads.casesOf(household)));
+      outcome = SignalOutcome.OPENED_CASE;
+      AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_CASE_OPENED,
+          after.id(), Optional.empty(), after.state().name());
+      if (after.previousCaseId().isEmpty()) {
+        first = Recorder.eventOf(record, 0, EventType.CASE_OPENED, after,
+            "channel", signal.channel().name(), "sourceRef", signal.sourceRef());
+      } else {
+        first = Recorder.eventOf(record, 0, EventType.CASE_OPENED, after, opened(signal, after));
+      }
+    }
+    StoredSignal kept = StoredSignal.builder()
+        .signal(signal)
+        .area(household.area())
+        .caseId(after.id())
+        .outcome(outcome)
+        .receivedAt(now)
+        .receivedOn(today)
+        .build();
+    reads.stored(kept, after);
+    writes.write(before == null, after, kept, first, second);
+    return Either.right(IntakeResult.of(after.id(), outcome, false));
+  }
+
+  /** Where {@link #accept} leaves what an admitted signal stores, for its unit to write. */
+  private interface Writes {
+
+    /** The case opened ({@code opened}) or changed, the stored signal and one or two events. */
+    void write(boolean opened, MonitoringCase after, StoredSignal kept, DomainEvent first, DomainEvent second);
+  }
+
+  /** A unit's writes, collected to be written per repository in one step. */
+  private static final class UnitWrites implements Writes {
+    final List<MonitoringCase> inserted = new ArrayList<>();
+    final List<MonitoringCase> updated = new ArrayList<>();
+    final List<StoredSignal> signals;
+    final List<DomainEvent> events;
+
+    UnitWrites(int size) {
+      signals = new ArrayList<>(size);
+      events = new ArrayList<>(size);
+    }
+
+    @Override
+    public void write(boolean opened, MonitoringCase after, StoredSignal kept, DomainEvent first,
+        DomainEvent second) {
+      (opened ? inserted : updated).add(after);
+      signals.add(kept);
+      events.add(first);
+      if (second != null) {
+        events.add(second);
+      }
+    }
   }
 
   /** What intake reads for a unit's signals, and what the unit stored for the signals after them. */
@@ -394,10 +493,15 @@ public final class IntakeService {
     void stored(StoredSignal kept, MonitoringCase after);
   }
 
-  /** One signal: each read straight from the session, no state to keep. */
-  private final class OneSignal implements UnitReads {
+  /** One signal: each read straight from the session; keeps what the signal stores. */
+  private final class OneSignal implements UnitReads, Writes {
 
     private final StoreSession s;
+    boolean inserted;
+    MonitoringCase after;
+    StoredSignal kept;
+    DomainEvent first;
+    DomainEvent second;
 
     OneSignal(StoreSession s) {
       this.s = s;
@@ -431,6 +535,16 @@ public final class IntakeService {
     @Override
     public void stored(StoredSignal kept, MonitoringCase after) {
       // Nothing comes after the one signal.
+    }
+
+    @Override
+    public void write(boolean opened, MonitoringCase after, StoredSignal kept, DomainEvent first,
+        DomainEvent second) {
+      this.inserted = opened;
+      this.after = after;
+      this.kept = kept;
+      this.first = first;
+      this.second = second;
     }
   }
 
