@@ -37,7 +37,7 @@ final class CaseTable {
   /** The ids of the household's committed cases; empty when it has none. */
   List<String> idsOf(String householdId) {
     HouseholdSlot slot = slots.get(householdId);
-    return slot == null ? List.of() : slot.caseIds;
+    return slot == null ? List.of() : slot.caseIds();
   }
 
   /**

@@ -19,23 +19,35 @@ final class HouseholdSlot {
   /** The committed open case, or {@code null}. */
   MonitoringCase openCase;
 
-  /** The ids of the household's cases, in the order stored; an immutable list replaced on change. */
-  List<String> caseIds = List.of();
+  // The ids of the household's cases, in the order stored: nothing, the one id (nearly every
+  // household has one case, and a list around it would be one more object kept per household), or
+  // an immutable list replaced on change.
+  private Object caseIds;
+
+  /** The ids of the household's cases, in the order stored; immutable. */
+  @SuppressWarnings("unchecked")
+  List<String> caseIds() {
+    if (caseIds == null) {
+      return List.of();
+    }
+    return caseIds instanceof String ? List.of((String) caseIds) : (List<String>) caseIds;
+  }
 
   void addCase(String caseId) {
-    if (caseIds.isEmpty()) {
-      caseIds = List.of(caseId);
+    if (caseIds == null) {
+      caseIds = caseId;
       return;
     }
-    List<String> more = new ArrayList<>(caseIds.size() + 1);
-    more.addAll(caseIds);
+    List<String> before = caseIds();
+    List<String> more = new ArrayList<>(before.size() + 1);
+    more.addAll(before);
     more.add(caseId);
     caseIds = List.copyOf(more);
   }
 
   void removeCase(String caseId) {
-    List<String> fewer = new ArrayList<>(caseIds);
+    List<String> fewer = new ArrayList<>(caseIds());
     fewer.remove(caseId);
-    caseIds = List.copyOf(fewer);
+    caseIds = fewer.isEmpty() ? null : fewer.size() == 1 ? fewer.get(0) : List.copyOf(fewer);
   }
 }

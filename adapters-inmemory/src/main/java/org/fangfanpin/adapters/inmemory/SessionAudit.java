@@ -31,21 +31,25 @@ final class SessionAudit implements AuditRepository {
   @Override
   public Optional<AuditRecord> last(AreaCode county) {
     session.checkOpen();
-    Objects.requireNonNull(county, "county");
+    return Optional.ofNullable(lastOf(Objects.requireNonNull(county, "county")));
+  }
+
+  /** The last record of the county's chain as this session sees it, or {@code null}. */
+  private AuditRecord lastOf(AreaCode county) {
     List<AuditRecord> mine = staged(county);
     if (mine != null) {
-      return Optional.of(mine.get(mine.size() - 1));
+      return mine.get(mine.size() - 1);
     }
     List<AuditRecord> committed = table.chains.get(county);
-    return committed == null ? Optional.empty() : Optional.of(committed.get(committed.size() - 1));
+    return committed == null ? null : committed.get(committed.size() - 1);
   }
 
   @Override
   public void append(AuditRecord record) {
     session.checkWritable();
     Objects.requireNonNull(record, "record");
-    Optional<AuditRecord> last = last(record.county());
-    long expected = last.isPresent() ? last.get().sequence() + 1 : 1L;
+    AuditRecord last = lastOf(record.county());
+    long expected = last != null ? last.sequence() + 1 : 1L;
     if (record.sequence() != expected) {
       throw new DuplicateKeyException("the audit chain of county " + record.county() + " expects sequence "
           + expected + ", not " + record.sequence());
@@ -53,9 +57,14 @@ final class SessionAudit implements AuditRepository {
     AreaCode county = record.county();
     if (firstCounty == null) {
       firstCounty = county;
-      firstStaged = new ArrayList<>(4);
-      firstStaged.add(record);
+      // Most sessions append one record: a list of it, replaced by a growing one at the second.
+      firstStaged = List.of(record);
     } else if (firstCounty.equals(county)) {
+      if (firstStaged.size() == 1) {
+        List<AuditRecord> grown = new ArrayList<>(4);
+        grown.add(firstStaged.get(0));
+        firstStaged = grown;
+      }
       firstStaged.add(record);
     } else {
       if (otherStaged == null) {
