@@ -202,6 +202,29 @@ public final class DomainEvent extends AbstractDomainEvent {
     return DomainEvent.builder().from(instance).build();
   }
 
+  /**
+   * The event with these values and two attributes, in this order, as the builder would make it
+   * with two {@code putAttributes} calls; without a builder, since every move of intake stores one.
+   *
+   * @throws NullPointerException when a value, key or attribute value is {@code null}
+   */
+  public static DomainEvent of(String id, EventType type, String caseId, String householdId, AreaCode area,
+      Instant occurredAt, String key1, String value1, String key2, String value2) {
+    Objects.requireNonNull(key1, "attributes key");
+    Objects.requireNonNull(value1, value1 == null ? "attributes value for key: " + key1 : null);
+    Objects.requireNonNull(key2, "attributes key");
+    Objects.requireNonNull(value2, value2 == null ? "attributes value for key: " + key2 : null);
+    if (key1.equals(key2)) {
+      // The builder keeps one entry, with the later value.
+      return builder().id(id).type(type).caseId(caseId).householdId(householdId).area(area).occurredAt(occurredAt)
+          .putAttributes(key2, value2).build();
+    }
+    return new DomainEvent(Objects.requireNonNull(id, "id"), Objects.requireNonNull(type, "type"),
+        Objects.requireNonNull(caseId, "caseId"), Objects.requireNonNull(householdId, "householdId"),
+        Objects.requireNonNull(area, "area"), Objects.requireNonNull(occurredAt, "occurredAt"),
+        EventAttributes.two(key1, value1, key2, value2));
+  }
+
   /** A builder: id, type, case id, household id, area and instant are required; attributes are optional. */
   public static DomainEvent.Builder builder() {
     return new DomainEvent.Builder();

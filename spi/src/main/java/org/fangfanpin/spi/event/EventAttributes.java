@@ -43,6 +43,11 @@ final class EventAttributes extends AbstractMap<String, String> {
     return c.build();
   }
 
+  /** The map of two entries with distinct keys, in this order. */
+  static Map<String, String> two(String key1, String value1, String key2, String value2) {
+    return new Two(key1, value1, key2, value2);
+  }
+
   @Override
   public int size() {
     return size;

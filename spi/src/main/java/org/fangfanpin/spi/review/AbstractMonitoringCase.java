@@ -22,30 +22,39 @@ import org.immutables.value.Value;
 public abstract class AbstractMonitoringCase {
 
   /** The case id, from the host's id source. */
+  @Value.Parameter
   public abstract String id();
 
   /** The household's register id. */
+  @Value.Parameter
   public abstract String householdId();
 
   /** The household's village. */
+  @Value.Parameter
   public abstract AreaCode area();
 
   /** The household's status when the case opened: decides which warning form counts it. */
+  @Value.Parameter
   public abstract HouseholdStatus householdStatus();
 
   /** Where the case stands. */
+  @Value.Parameter
   public abstract CaseState state();
 
   /** The stored version, from 1. */
+  @Value.Parameter
   public abstract long version();
 
   /** The day the first signal was received: the recognition limit counts from here. */
+  @Value.Parameter
   public abstract LocalDate openedOn();
 
   /** Every signal that opened or joined the case, in order of receipt. */
+  @Value.Parameter
   public abstract List<SignalRef> signals();
 
   /** The risk types: those the signals named, replaced by the county's on confirmation. */
+  @Value.Parameter
   public abstract Set<RiskType> riskTypes();
 
   /** The village visit. */

@@ -100,6 +100,35 @@ class DomainEventTest {
     assertThat(base().build().withAttributes(e.attributes()).attributes()).isSameAs(e.attributes());
   }
 
+  @Property
+  void anEventOfTwoAttributesIsTheOneTheBuilderMakes(@ForAll("puts") List<Tuple2<String, String>> puts) {
+    net.jqwik.api.Assume.that(puts.size() >= 2);
+    Tuple2<String, String> first = puts.get(0);
+    Tuple2<String, String> second = puts.get(1);
+    DomainEvent built = base().putAttributes(first.get1(), first.get2()).putAttributes(second.get1(), second.get2())
+        .build();
+    DomainEvent made = DomainEvent.of(built.id(), built.type(), built.caseId(), built.householdId(), built.area(),
+        built.occurredAt(), first.get1(), first.get2(), second.get1(), second.get2());
+
+    assertThat(made).isEqualTo(built);
+    assertThat(made.hashCode()).isEqualTo(built.hashCode());
+    assertThat(made.toString()).isEqualTo(built.toString());
+    assertThat(new ArrayList<>(made.attributes().entrySet()))
+        .containsExactlyElementsOf(new ArrayList<>(built.attributes().entrySet()));
+  }
+
+  @Test
+  void anEventOfTwoAttributesRefusesNulls() {
+    DomainEvent e = base().build();
+    assertThatThrownBy(() -> DomainEvent.of(e.id(), e.type(), e.caseId(), e.householdId(), e.area(), e.occurredAt(),
+        "channel", null, "sourceRef", "src-1")).isInstanceOf(NullPointerException.class).hasMessageContaining("channel");
+    assertThatThrownBy(() -> DomainEvent.of(e.id(), e.type(), e.caseId(), e.householdId(), e.area(), e.occurredAt(),
+        "channel", "GRID_SCREENING", null, "src-1")).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> DomainEvent.of(null, e.type(), e.caseId(), e.householdId(), e.area(), e.occurredAt(),
+        "channel", "GRID_SCREENING", "sourceRef", "src-1")).isInstanceOf(NullPointerException.class)
+        .hasMessage("id");
+  }
+
   @Test
   void attributesCannotBeChanged() {
     DomainEvent e = base().putAttributes("channel", "GRID_SCREENING").putAttributes("sourceRef", "src-1").build();
