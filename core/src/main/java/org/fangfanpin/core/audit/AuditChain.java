@@ -33,22 +33,12 @@ public final class AuditChain {
     // Without Optional.map: it boxes the sequence, once per record.
     long sequence = previous.isPresent() ? previous.get().sequence() + 1 : 1L;
     String previousHash = previous.isPresent() ? previous.get().hash() : "";
-    // Hash the fields first, so the record is built once: intake appends one per signal.
+    // Hash the fields first, so the record is made once and without a builder: intake appends one
+    // per signal.
     String hash = hash(county, sequence, at, actor.id(), actor.role().name(), action, subjectId, beforeState,
         afterState, previousHash);
-    return AuditRecord.builder()
-        .county(county)
-        .sequence(sequence)
-        .at(at)
-        .actorId(actor.id())
-        .actorRole(actor.role())
-        .action(action)
-        .subjectId(subjectId)
-        .beforeState(beforeState)
-        .afterState(afterState)
-        .previousHash(previousHash)
-        .hash(hash)
-        .build();
+    return AuditRecord.of(county, sequence, at, actor.id(), actor.role(), action, subjectId, beforeState, afterState,
+        previousHash, hash);
   }
 
   /** The hash a record should carry: hex SHA-256 over every field but the hash itself. */

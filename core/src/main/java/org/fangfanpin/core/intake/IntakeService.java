@@ -90,6 +90,15 @@ public final class IntakeService {
           .thenComparing(MonitoringCase::openedOn)
           .thenComparing(MonitoringCase::id);
 
+  /** Each state's name as an audit record's state before, made once: a third of all signals join a case. */
+  private static final Map<CaseState, Optional<String>> STATE_NAMES = new EnumMap<>(CaseState.class);
+
+  static {
+    for (CaseState state : CaseState.values()) {
+      STATE_NAMES.put(state, Optional.of(state.name()));
+    }
+  }
+
   private final CoreContext ctx;
   private volatile Day lastDay;
 
@@ -404,14 +413,14 @@ public final class IntakeService {
       after = IntakeRules.resume(before, signal, today);
       outcome = SignalOutcome.JOINED_CASE;
       AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_MONITORING_RESUMED,
-          after.id(), Optional.of(before.state().name()), after.state().name());
+          after.id(), stateName(before.state()), after.state().name());
       first = Recorder.eventOf(record, 0, EventType.SIGNAL_JOINED, after, attributes(signal));
       second = Recorder.eventOf(record, 1, EventType.MONITORING_RESUMED, after, resumed(after));
     } else if (before != null) {
       after = IntakeRules.join(before, signal, today);
       outcome = SignalOutcome.JOINED_CASE;
       AuditRecord record = Recorder.audit(s, after.area(), now, signal.reportedBy(), ACTION_SIGNAL_JOINED,
-          after.id(), Optional.of(before.state().name()), after.state().name());
+          after.id(), stateName(before.state()), after.state().name());
       first = Recorder.eventOf(record, 0, EventType.SIGNAL_JOINED, after,
           "channel", signal.channel().name(), "sourceRef", signal.sourceRef());
     } else {
@@ -427,14 +436,7 @@ public final class IntakeService {
         first = Recorder.eventOf(record, 0, EventType.CASE_OPENED, after, opened(signal, after));
       }
     }
-    StoredSignal kept = StoredSignal.builder()
-        .signal(signal)
-        .area(household.area())
-        .caseId(after.id())
-        .outcome(outcome)
-        .receivedAt(now)
-        .receivedOn(today)
-        .build();
+    StoredSignal kept = StoredSignal.of(signal, household.area(), after.id(), outcome, now, today);
     reads.stored(kept, after);
     writes.write(before == null, after, kept, first, second);
     return Either.right(IntakeResult.of(after.id(), outcome, false));
@@ -624,6 +626,10 @@ public final class IntakeService {
       stored.get(kept.signal().channel()).put(kept.signal().sourceRef(), kept);
       open.put(after.householdId(), after);
     }
+  }
+
+  private static Optional<String> stateName(CaseState state) {
+    return STATE_NAMES.get(state);
   }
 
   /** The event's details: the channel and its reference, never personal data. */

@@ -78,15 +78,17 @@ public final class Recorder {
   /** The event the two-attribute {@code event} would store, for a caller that stores a unit's events in one step. */
   public static DomainEvent eventOf(AuditRecord cause, int index, EventType type, MonitoringCase c,
       String key1, String value1, String key2, String value2) {
-    return builder(cause, index, type, c)
-        .putAttributes(key1, value1)
-        .putAttributes(key2, value2)
-        .build();
+    return DomainEvent.of(eventId(cause, index), type, c.id(), c.householdId(), c.area(), cause.at(),
+        key1, value1, key2, value2);
+  }
+
+  private static String eventId(AuditRecord cause, int index) {
+    return cause.county().code() + "-" + cause.sequence() + "-" + index;
   }
 
   private static DomainEvent.Builder builder(AuditRecord cause, int index, EventType type, MonitoringCase c) {
     return DomainEvent.builder()
-        .id(cause.county().code() + "-" + cause.sequence() + "-" + index)
+        .id(eventId(cause, index))
         .type(type)
         .caseId(c.id())
         .householdId(c.householdId())
