@@ -23,6 +23,9 @@ final class CaseTable {
   final NavigableMap<AreaCode, List<String>> idsByVillage = new TreeMap<>();
   private final Map<String, HouseholdSlot> slots;
 
+  /** {@link #put}, made once: a session commits through it, and most sessions hold one case. */
+  final java.util.function.Consumer<MonitoringCase> putter = this::put;
+
   CaseTable(Map<String, HouseholdSlot> slots, int initialCapacity) {
     this.slots = slots;
     this.byId = new HashMap<>(initialCapacity);

@@ -18,6 +18,9 @@ final class OutboxTable {
   final LinkedHashMap<String, DomainEvent> pending;
   final Map<String, Delivered> delivered = new HashMap<>();
 
+  /** {@link #add}, made once: a session commits through it, and most sessions hold one event. */
+  final java.util.function.Consumer<DomainEvent> adder = this::add;
+
   OutboxTable(int initialCapacity) {
     pending = new LinkedHashMap<>(initialCapacity);
   }

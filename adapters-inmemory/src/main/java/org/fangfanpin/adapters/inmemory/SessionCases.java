@@ -143,7 +143,7 @@ final class SessionCases implements CaseRepository {
 
   void commit() {
     if (staged != null) {
-      staged.forEachValue(table::put);
+      staged.forEachValue(table.putter);
     }
   }
 

@@ -85,7 +85,7 @@ final class SessionOutbox implements OutboxRepository {
 
   void commit() {
     if (stagedAdds != null) {
-      stagedAdds.forEachValue(table::add);
+      stagedAdds.forEachValue(table.adder);
     }
     if (stagedDeliveries != null) {
       stagedDeliveries.forEach(table::markDelivered);

@@ -75,7 +75,7 @@ final class SessionSignals implements SignalRepository {
 
   void commit() {
     if (staged != null) {
-      staged.forEachValue(table::add);
+      staged.forEachValue(table.adder);
     }
   }
 

@@ -71,6 +71,9 @@ final class SignalTable {
   final NavigableMap<AreaCode, Village> byVillage = new TreeMap<>();
   private long stored;
 
+  /** {@link #add}, made once: a session commits through it, and most sessions hold one signal. */
+  final java.util.function.Consumer<StoredSignal> adder = this::add;
+
   SignalTable(int initialCapacityPerChannel) {
     for (Channel c : Channel.values()) {
       byChannel.put(c, new HashMap<>(initialCapacityPerChannel));
