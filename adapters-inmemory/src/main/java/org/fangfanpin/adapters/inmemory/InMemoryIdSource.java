@@ -1,5 +1,6 @@
 package org.fangfanpin.adapters.inmemory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -55,6 +56,37 @@ public final class InMemoryIdSource implements IdSource {
   }
 
   private static String format(String namespace, long count) {
+    int n = namespace.length();
+    int width = Math.max(DIGITS, stringSize(count));
+    // The id's bytes written in place: intake takes an id for every case it opens, and a builder
+    // and the count's own string cost more than the id. Namespaces beyond ASCII take the long way.
+    byte[] id = new byte[n + 1 + width];
+    for (int i = 0; i < n; i++) {
+      char c = namespace.charAt(i);
+      if (c >= 0x80) {
+        return formatSlowly(namespace, count);
+      }
+      id[i] = (byte) c;
+    }
+    id[n] = '-';
+    long rest = count;
+    for (int i = id.length - 1; i > n; i--) {
+      id[i] = (byte) ('0' + rest % 10);
+      rest /= 10;
+    }
+    return new String(id, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The number of decimal digits of a count (counts start at 1). */
+  private static int stringSize(long count) {
+    int digits = 1;
+    for (long p = 10; digits < 19 && count >= p; p *= 10) {
+      digits++;
+    }
+    return digits;
+  }
+
+  private static String formatSlowly(String namespace, long count) {
     String digits = Long.toString(count);
     StringBuilder id = new StringBuilder(namespace.length() + 1 + Math.max(DIGITS, digits.length()));
     id.append(namespace).append('-');

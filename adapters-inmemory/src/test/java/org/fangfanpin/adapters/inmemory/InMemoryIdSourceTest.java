@@ -21,6 +21,25 @@ class InMemoryIdSourceTest {
   }
 
   @Test
+  void aNamespaceBeyondAsciiGivesTheSameForm() {
+    InMemoryIdSource ids = new InMemoryIdSource();
+
+    assertThat(ids.next("案件")).isEqualTo("案件-000000000001");
+    assertThat(ids.next("caseé")).isEqualTo("caseé-000000000001");
+    assertThat(ids.next("案件")).isEqualTo("案件-000000000002");
+  }
+
+  @Test
+  void countsPastTenAndAThousandKeepTheirDigits() {
+    InMemoryIdSource ids = new InMemoryIdSource();
+    List<String> issued = IntStream.range(0, 1234).mapToObj(i -> ids.next("case")).toList();
+
+    assertThat(issued.get(9)).isEqualTo("case-000000000010");
+    assertThat(issued.get(99)).isEqualTo("case-000000000100");
+    assertThat(issued.get(1233)).isEqualTo("case-000000001234");
+  }
+
+  @Test
   void twoFreshSourcesIssueTheSameIds() {
     List<String> first = issue(new InMemoryIdSource());
     List<String> second = issue(new InMemoryIdSource());
