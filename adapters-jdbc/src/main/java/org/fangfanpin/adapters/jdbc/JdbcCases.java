@@ -3,6 +3,7 @@ package org.fangfanpin.adapters.jdbc;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,29 @@ final class JdbcCases implements CaseRepository {
     Objects.requireNonNull(caseId, "caseId");
     return session.one(WHAT, "SELECT doc FROM ffp_case WHERE id = ?" + forUpdate(), s -> s.setString(1, caseId),
         r -> Documents.monitoringCase(r.getString(1)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One query; a write session locks the rows in order of id.
+   */
+  @Override
+  public Map<String, MonitoringCase> findAll(Collection<String> caseIds) {
+    session.checkOpen();
+    Objects.requireNonNull(caseIds, "caseIds");
+    Map<String, MonitoringCase> found = new HashMap<>();
+    List<String> ids = InLists.sorted(caseIds, "caseId");
+    if (ids.isEmpty()) {
+      return found;
+    }
+    String sql = "SELECT doc FROM ffp_case WHERE " + session.dialect.inArray("id")
+        + (session.writable ? " ORDER BY id FOR UPDATE" : "");
+    for (MonitoringCase c : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
+        r -> Documents.monitoringCase(r.getString(1)))) {
+      found.put(c.id(), c);
+    }
+    return found;
   }
 
   @Override
@@ -181,6 +205,110 @@ final class JdbcCases implements CaseRepository {
         });
     if (changed != 1) {
       throw new StaleVersionException("案件已被另一工作单元修改 / the case was changed by another unit of work");
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Checks every entry before it writes, against the stored versions and open cases read in
+   * two queries (the cases' rows locked in order of id), then writes the last entry of each case
+   * in one batch: first the cases that end up not open, so a household's open case may pass from
+   * one case to another within the call.
+   */
+  @Override
+  public void updateAll(Collection<MonitoringCase> monitoringCases) {
+    session.checkWritable();
+    Objects.requireNonNull(monitoringCases, "monitoringCases");
+    List<MonitoringCase> entries = new ArrayList<>(monitoringCases.size());
+    for (MonitoringCase c : monitoringCases) {
+      entries.add(Objects.requireNonNull(c, "monitoringCase"));
+    }
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<String> ids = InLists.sorted(entries.stream().map(MonitoringCase::id).toList(), "caseId");
+    Map<String, Long> storedVersion = new HashMap<>();
+    // The household each case holds open now, as the entries before the current one left it.
+    Map<String, String> openHouseholdOf = new HashMap<>();
+    session.list(WHAT, "SELECT id, version, open_household_id FROM ffp_case WHERE " + session.dialect.inArray("id")
+        + " ORDER BY id FOR UPDATE", s -> s.setArray(1, session.texts(ids)), r -> {
+          String id = r.getString(1);
+          storedVersion.put(id, r.getLong(2));
+          String open = r.getString(3);
+          if (open != null) {
+            openHouseholdOf.put(id, open);
+          }
+          return id;
+        });
+    List<String> reopened = InLists.sorted(entries.stream().filter(MonitoringCase::isOpen)
+        .map(MonitoringCase::householdId).toList(), "householdId");
+    // The open case of each household an entry leaves open, as the entries before the current one left it.
+    Map<String, String> openCaseOf = new HashMap<>();
+    if (!reopened.isEmpty()) {
+      session.list(WHAT, "SELECT id, open_household_id FROM ffp_case WHERE " + session.dialect.inArray("open_household_id"),
+          s -> s.setArray(1, session.texts(reopened)), r -> openCaseOf.put(r.getString(2), r.getString(1)));
+    }
+    Map<String, Long> version = new HashMap<>(storedVersion);
+    Map<String, MonitoringCase> last = new LinkedHashMap<>();
+    for (MonitoringCase c : entries) {
+      Long current = version.get(c.id());
+      if (current == null) {
+        throw new StaleVersionException("没有该编号的案件 / no case is stored under the id");
+      }
+      if (c.version() != current + 1) {
+        throw new StaleVersionException("案件版本冲突 / the case is at version " + current + "; a change to version "
+            + c.version() + " was made from a stale one");
+      }
+      String householdId = Columns.text("ffp_case.household_id", c.householdId(), Columns.ID);
+      if (c.isOpen()) {
+        String other = openCaseOf.get(householdId);
+        if (other != null && !other.equals(c.id())) {
+          throw new DuplicateKeyException("该户已有另一个未结案件 / the household already has another open case");
+        }
+      }
+      String wasOpen = openHouseholdOf.remove(c.id());
+      if (wasOpen != null && c.id().equals(openCaseOf.get(wasOpen))) {
+        openCaseOf.remove(wasOpen);
+      }
+      if (c.isOpen()) {
+        openCaseOf.put(householdId, c.id());
+        openHouseholdOf.put(c.id(), householdId);
+      }
+      version.put(c.id(), c.version());
+      last.remove(c.id());
+      last.put(c.id(), c);
+    }
+    List<Object[]> rows = new ArrayList<>(last.size());
+    for (boolean open : new boolean[] {false, true}) {
+      for (MonitoringCase c : last.values()) {
+        if (c.isOpen() == open) {
+          rows.add(new Object[] {c.householdId(), c.area().code(), c.version(), open ? c.householdId() : null,
+              Columns.text("ffp_case.doc", Documents.monitoringCase(c), Columns.DOCUMENT), c.id(),
+              storedVersion.get(c.id())});
+        }
+      }
+    }
+    boolean each;
+    try {
+      each = session.batchEachChangingOne(WHAT, "UPDATE ffp_case SET household_id = ?, village = ?, version = ?,"
+          + " open_household_id = ?, doc = ? WHERE id = ? AND version = ?", rows, (s, row) -> {
+            s.setString(1, (String) row[0]);
+            s.setString(2, (String) row[1]);
+            s.setLong(3, (Long) row[2]);
+            s.setString(4, (String) row[3]);
+            s.setString(5, (String) row[4]);
+            s.setString(6, (String) row[5]);
+            s.setLong(7, (Long) row[6]);
+          });
+    } catch (RuntimeException e) {
+      // On H2 the rows before the failed one would stay in a transaction that can commit.
+      session.abort();
+      throw e;
+    }
+    if (!each) {
+      session.abort();
+      throw new StaleVersionException("案件已被另一工作单元修改 / a case was changed by another unit of work");
     }
   }
 
