@@ -127,7 +127,8 @@ public final class ExitService {
       Objects.requireNonNull(entry, "entry");
       moves.add(new CaseMoves.Move(entry.caseId(), ruleOf(entry), (s, c) -> { }));
     }
-    return CaseMoves.runAll(ctx, moves, LOG, "elimination move");
+    // Proposals and decisions read the household: each unit reads its households up front too.
+    return CaseMoves.runAll(ctx, moves, true, LOG, "elimination move");
   }
 
   private CaseMoves.Rule ruleOf(ExitEntry entry) {
