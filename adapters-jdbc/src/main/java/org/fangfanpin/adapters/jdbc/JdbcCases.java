@@ -34,9 +34,30 @@ final class JdbcCases implements CaseRepository {
       List.of("id", "household_id", "village", "version", "open_household_id", "doc");
 
   private final JdbcSession session;
+  /**
+   * The stored version and open household of each case this write session read with a lock or
+   * wrote, as it stands in the session: the row stays locked to the session's end and only this
+   * repository writes the table, so {@link #updateAll} need not read them again.
+   */
+  private final Map<String, Locked> locked = new HashMap<>();
+
+  /** A locked row's version and the household it holds open ({@code null} when not open). */
+  private record Locked(long version, String openHousehold) {
+    static Locked of(MonitoringCase c) {
+      return new Locked(c.version(), c.isOpen() ? c.householdId() : null);
+    }
+  }
 
   JdbcCases(JdbcSession session) {
     this.session = session;
+  }
+
+  /** Notes the state of a case read with a lock or written by this write session. */
+  private MonitoringCase locked(MonitoringCase c) {
+    if (session.writable) {
+      locked.put(c.id(), Locked.of(c));
+    }
+    return c;
   }
 
   @Override
@@ -44,7 +65,7 @@ final class JdbcCases implements CaseRepository {
     session.checkOpen();
     Objects.requireNonNull(caseId, "caseId");
     return session.one(WHAT, "SELECT doc FROM ffp_case WHERE id = ?" + forUpdate(), s -> s.setString(1, caseId),
-        r -> Documents.monitoringCase(r.getString(1)));
+        r -> locked(Documents.monitoringCase(r.getString(1))));
   }
 
   /**
@@ -64,7 +85,7 @@ final class JdbcCases implements CaseRepository {
     String sql = "SELECT doc FROM ffp_case WHERE " + session.dialect.inArray("id")
         + (session.writable ? " ORDER BY id FOR UPDATE" : "");
     for (MonitoringCase c : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
-        r -> Documents.monitoringCase(r.getString(1)))) {
+        r -> locked(Documents.monitoringCase(r.getString(1))))) {
       found.put(c.id(), c);
     }
     return found;
@@ -104,7 +125,7 @@ final class JdbcCases implements CaseRepository {
     String sql = "SELECT doc FROM ffp_case WHERE " + session.dialect.inArray("open_household_id")
         + (session.writable ? " ORDER BY id FOR UPDATE" : "");
     for (MonitoringCase c : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
-        r -> Documents.monitoringCase(r.getString(1)))) {
+        r -> locked(Documents.monitoringCase(r.getString(1))))) {
       found.put(c.householdId(), c);
     }
     return found;
@@ -128,7 +149,9 @@ final class JdbcCases implements CaseRepository {
       s.setString(5, c.isOpen() ? householdId : null);
       s.setString(6, doc);
     });
-    if (!stored) {
+    if (stored) {
+      locked(c);
+    } else {
       boolean idTaken = session.one(WHAT, "SELECT id FROM ffp_case WHERE id = ?", s -> s.setString(1, id),
           r -> Boolean.TRUE).isPresent();
       throw new DuplicateKeyException(idTaken ? "案件编号已被占用 / the case id is taken"
@@ -168,6 +191,7 @@ final class JdbcCases implements CaseRepository {
           s.setString(5, row[3]);
           s.setString(6, row[4]);
         });
+    cases.forEach(this::locked);
   }
 
   @Override
@@ -206,6 +230,7 @@ final class JdbcCases implements CaseRepository {
     if (changed != 1) {
       throw new StaleVersionException("案件已被另一工作单元修改 / the case was changed by another unit of work");
     }
+    locked(c);
   }
 
   /**
@@ -227,24 +252,43 @@ final class JdbcCases implements CaseRepository {
     if (entries.isEmpty()) {
       return;
     }
-    List<String> ids = InLists.sorted(entries.stream().map(MonitoringCase::id).toList(), "caseId");
     Map<String, Long> storedVersion = new HashMap<>();
     // The household each case holds open now, as the entries before the current one left it.
     Map<String, String> openHouseholdOf = new HashMap<>();
-    session.list(WHAT, "SELECT id, version, open_household_id FROM ffp_case WHERE " + session.dialect.inArray("id")
-        + " ORDER BY id FOR UPDATE", s -> s.setArray(1, session.texts(ids)), r -> {
-          String id = r.getString(1);
-          storedVersion.put(id, r.getLong(2));
-          String open = r.getString(3);
-          if (open != null) {
-            openHouseholdOf.put(id, open);
-          }
-          return id;
-        });
-    List<String> reopened = InLists.sorted(entries.stream().filter(MonitoringCase::isOpen)
-        .map(MonitoringCase::householdId).toList(), "householdId");
-    // The open case of each household an entry leaves open, as the entries before the current one left it.
+    // The open case of each household concerned, likewise.
     Map<String, String> openCaseOf = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (MonitoringCase c : entries) {
+      Locked known = locked.get(c.id());
+      if (known == null) {
+        unknown.add(c.id());
+      } else if (!storedVersion.containsKey(c.id())) {
+        storedVersion.put(c.id(), known.version());
+        if (known.openHousehold() != null) {
+          openHouseholdOf.put(c.id(), known.openHousehold());
+          openCaseOf.put(known.openHousehold(), c.id());
+        }
+      }
+    }
+    if (!unknown.isEmpty()) {
+      List<String> ids = InLists.sorted(unknown, "caseId");
+      session.list(WHAT, "SELECT id, version, open_household_id FROM ffp_case WHERE " + session.dialect.inArray("id")
+          + " ORDER BY id FOR UPDATE", s -> s.setArray(1, session.texts(ids)), r -> {
+            String id = r.getString(1);
+            storedVersion.put(id, r.getLong(2));
+            String open = r.getString(3);
+            if (open != null) {
+              openHouseholdOf.put(id, open);
+              openCaseOf.put(open, id);
+            }
+            return id;
+          });
+    }
+    // A household's open case needs looking up only where an entry opens a case that did not
+    // hold that household open: otherwise the unique key says no other case does.
+    List<String> reopened = InLists.sorted(entries.stream()
+        .filter(c -> c.isOpen() && !c.householdId().equals(openHouseholdOf.get(c.id())))
+        .map(MonitoringCase::householdId).toList(), "householdId");
     if (!reopened.isEmpty()) {
       session.list(WHAT, "SELECT id, open_household_id FROM ffp_case WHERE " + session.dialect.inArray("open_household_id"),
           s -> s.setArray(1, session.texts(reopened)), r -> openCaseOf.put(r.getString(2), r.getString(1)));
@@ -310,6 +354,7 @@ final class JdbcCases implements CaseRepository {
       session.abort();
       throw new StaleVersionException("案件已被另一工作单元修改 / a case was changed by another unit of work");
     }
+    last.values().forEach(this::locked);
   }
 
   @Override
@@ -354,7 +399,7 @@ final class JdbcCases implements CaseRepository {
 
   private Optional<MonitoringCase> openCase(String householdId) {
     return session.one(WHAT, "SELECT doc FROM ffp_case WHERE open_household_id = ?" + forUpdate(),
-        s -> s.setString(1, householdId), r -> Documents.monitoringCase(r.getString(1)));
+        s -> s.setString(1, householdId), r -> locked(Documents.monitoringCase(r.getString(1))));
   }
 
   private String forUpdate() {
