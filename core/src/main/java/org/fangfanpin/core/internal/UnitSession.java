@@ -53,6 +53,19 @@ public final class UnitSession implements StoreSession {
     cases.load(caseIds);
   }
 
+  /**
+   * Keeps cases the unit read otherwise (from a listing) as the unit's, so a move on them needs no
+   * second look-up; the store still checks their versions when the changes are stored.
+   */
+  public void keepCases(Collection<MonitoringCase> read) {
+    for (MonitoringCase c : read) {
+      if (!cases.known.containsKey(c.id())) {
+        cases.known.put(c.id(), c);
+        cases.absent.remove(c.id());
+      }
+    }
+  }
+
   /** Reads the households with the ids in one step and keeps them for the unit. */
   public void loadHouseholds(Collection<String> householdIds) {
     households.load(householdIds);
