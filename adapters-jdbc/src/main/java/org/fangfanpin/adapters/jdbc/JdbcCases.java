@@ -3,6 +3,7 @@ package org.fangfanpin.adapters.jdbc;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,9 +34,30 @@ final class JdbcCases implements CaseRepository {
       List.of("id", "household_id", "village", "version", "open_household_id", "doc");
 
   private final JdbcSession session;
+  /**
+   * The stored version and open household of each case this write session read with a lock or
+   * wrote, as it stands in the session: the row stays locked to the session's end and only this
+   * repository writes the table, so {@link #updateAll} need not read them again.
+   */
+  private final Map<String, Locked> locked = new HashMap<>();
+
+  /** A locked row's version and the household it holds open ({@code null} when not open). */
+  private record Locked(long version, String openHousehold) {
+    static Locked of(MonitoringCase c) {
+      return new Locked(c.version(), c.isOpen() ? c.householdId() : null);
+    }
+  }
 
   JdbcCases(JdbcSession session) {
     this.session = session;
+  }
+
+  /** Notes the state of a case read with a lock or written by this write session. */
+  private MonitoringCase locked(MonitoringCase c) {
+    if (session.writable) {
+      locked.put(c.id(), Locked.of(c));
+    }
+    return c;
   }
 
   @Override
@@ -43,7 +65,30 @@ final class JdbcCases implements CaseRepository {
     session.checkOpen();
     Objects.requireNonNull(caseId, "caseId");
     return session.one(WHAT, "SELECT doc FROM ffp_case WHERE id = ?" + forUpdate(), s -> s.setString(1, caseId),
-        r -> Documents.monitoringCase(r.getString(1)));
+        r -> locked(Documents.monitoringCase(r.getString(1))));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One query; a write session locks the rows in order of id.
+   */
+  @Override
+  public Map<String, MonitoringCase> findAll(Collection<String> caseIds) {
+    session.checkOpen();
+    Objects.requireNonNull(caseIds, "caseIds");
+    Map<String, MonitoringCase> found = new HashMap<>();
+    List<String> ids = InLists.sorted(caseIds, "caseId");
+    if (ids.isEmpty()) {
+      return found;
+    }
+    String sql = "SELECT doc FROM ffp_case WHERE " + session.dialect.inArray("id")
+        + (session.writable ? " ORDER BY id FOR UPDATE" : "");
+    for (MonitoringCase c : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
+        r -> locked(Documents.monitoringCase(r.getString(1))))) {
+      found.put(c.id(), c);
+    }
+    return found;
   }
 
   @Override
@@ -80,7 +125,7 @@ final class JdbcCases implements CaseRepository {
     String sql = "SELECT doc FROM ffp_case WHERE " + session.dialect.inArray("open_household_id")
         + (session.writable ? " ORDER BY id FOR UPDATE" : "");
     for (MonitoringCase c : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
-        r -> Documents.monitoringCase(r.getString(1)))) {
+        r -> locked(Documents.monitoringCase(r.getString(1))))) {
       found.put(c.householdId(), c);
     }
     return found;
@@ -104,7 +149,9 @@ final class JdbcCases implements CaseRepository {
       s.setString(5, c.isOpen() ? householdId : null);
       s.setString(6, doc);
     });
-    if (!stored) {
+    if (stored) {
+      locked(c);
+    } else {
       boolean idTaken = session.one(WHAT, "SELECT id FROM ffp_case WHERE id = ?", s -> s.setString(1, id),
           r -> Boolean.TRUE).isPresent();
       throw new DuplicateKeyException(idTaken ? "案件编号已被占用 / the case id is taken"
@@ -144,6 +191,7 @@ final class JdbcCases implements CaseRepository {
           s.setString(5, row[3]);
           s.setString(6, row[4]);
         });
+    cases.forEach(this::locked);
   }
 
   @Override
@@ -182,6 +230,131 @@ final class JdbcCases implements CaseRepository {
     if (changed != 1) {
       throw new StaleVersionException("案件已被另一工作单元修改 / the case was changed by another unit of work");
     }
+    locked(c);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Checks every entry before it writes, against the stored versions and open cases read in
+   * two queries (the cases' rows locked in order of id), then writes the last entry of each case
+   * in one batch: first the cases that end up not open, so a household's open case may pass from
+   * one case to another within the call.
+   */
+  @Override
+  public void updateAll(Collection<MonitoringCase> monitoringCases) {
+    session.checkWritable();
+    Objects.requireNonNull(monitoringCases, "monitoringCases");
+    List<MonitoringCase> entries = new ArrayList<>(monitoringCases.size());
+    for (MonitoringCase c : monitoringCases) {
+      entries.add(Objects.requireNonNull(c, "monitoringCase"));
+    }
+    if (entries.isEmpty()) {
+      return;
+    }
+    Map<String, Long> storedVersion = new HashMap<>();
+    // The household each case holds open now, as the entries before the current one left it.
+    Map<String, String> openHouseholdOf = new HashMap<>();
+    // The open case of each household concerned, likewise.
+    Map<String, String> openCaseOf = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (MonitoringCase c : entries) {
+      Locked known = locked.get(c.id());
+      if (known == null) {
+        unknown.add(c.id());
+      } else if (!storedVersion.containsKey(c.id())) {
+        storedVersion.put(c.id(), known.version());
+        if (known.openHousehold() != null) {
+          openHouseholdOf.put(c.id(), known.openHousehold());
+          openCaseOf.put(known.openHousehold(), c.id());
+        }
+      }
+    }
+    if (!unknown.isEmpty()) {
+      List<String> ids = InLists.sorted(unknown, "caseId");
+      session.list(WHAT, "SELECT id, version, open_household_id FROM ffp_case WHERE " + session.dialect.inArray("id")
+          + " ORDER BY id FOR UPDATE", s -> s.setArray(1, session.texts(ids)), r -> {
+            String id = r.getString(1);
+            storedVersion.put(id, r.getLong(2));
+            String open = r.getString(3);
+            if (open != null) {
+              openHouseholdOf.put(id, open);
+              openCaseOf.put(open, id);
+            }
+            return id;
+          });
+    }
+    // A household's open case needs looking up only where an entry opens a case that did not
+    // hold that household open: otherwise the unique key says no other case does.
+    List<String> reopened = InLists.sorted(entries.stream()
+        .filter(c -> c.isOpen() && !c.householdId().equals(openHouseholdOf.get(c.id())))
+        .map(MonitoringCase::householdId).toList(), "householdId");
+    if (!reopened.isEmpty()) {
+      session.list(WHAT, "SELECT id, open_household_id FROM ffp_case WHERE " + session.dialect.inArray("open_household_id"),
+          s -> s.setArray(1, session.texts(reopened)), r -> openCaseOf.put(r.getString(2), r.getString(1)));
+    }
+    Map<String, Long> version = new HashMap<>(storedVersion);
+    Map<String, MonitoringCase> last = new LinkedHashMap<>();
+    for (MonitoringCase c : entries) {
+      Long current = version.get(c.id());
+      if (current == null) {
+        throw new StaleVersionException("没有该编号的案件 / no case is stored under the id");
+      }
+      if (c.version() != current + 1) {
+        throw new StaleVersionException("案件版本冲突 / the case is at version " + current + "; a change to version "
+            + c.version() + " was made from a stale one");
+      }
+      String householdId = Columns.text("ffp_case.household_id", c.householdId(), Columns.ID);
+      if (c.isOpen()) {
+        String other = openCaseOf.get(householdId);
+        if (other != null && !other.equals(c.id())) {
+          throw new DuplicateKeyException("该户已有另一个未结案件 / the household already has another open case");
+        }
+      }
+      String wasOpen = openHouseholdOf.remove(c.id());
+      if (wasOpen != null && c.id().equals(openCaseOf.get(wasOpen))) {
+        openCaseOf.remove(wasOpen);
+      }
+      if (c.isOpen()) {
+        openCaseOf.put(householdId, c.id());
+        openHouseholdOf.put(c.id(), householdId);
+      }
+      version.put(c.id(), c.version());
+      last.remove(c.id());
+      last.put(c.id(), c);
+    }
+    List<Object[]> rows = new ArrayList<>(last.size());
+    for (boolean open : new boolean[] {false, true}) {
+      for (MonitoringCase c : last.values()) {
+        if (c.isOpen() == open) {
+          rows.add(new Object[] {c.householdId(), c.area().code(), c.version(), open ? c.householdId() : null,
+              Columns.text("ffp_case.doc", Documents.monitoringCase(c), Columns.DOCUMENT), c.id(),
+              storedVersion.get(c.id())});
+        }
+      }
+    }
+    boolean each;
+    try {
+      each = session.batchEachChangingOne(WHAT, "UPDATE ffp_case SET household_id = ?, village = ?, version = ?,"
+          + " open_household_id = ?, doc = ? WHERE id = ? AND version = ?", rows, (s, row) -> {
+            s.setString(1, (String) row[0]);
+            s.setString(2, (String) row[1]);
+            s.setLong(3, (Long) row[2]);
+            s.setString(4, (String) row[3]);
+            s.setString(5, (String) row[4]);
+            s.setString(6, (String) row[5]);
+            s.setLong(7, (Long) row[6]);
+          });
+    } catch (RuntimeException e) {
+      // On H2 the rows before the failed one would stay in a transaction that can commit.
+      session.abort();
+      throw e;
+    }
+    if (!each) {
+      session.abort();
+      throw new StaleVersionException("案件已被另一工作单元修改 / a case was changed by another unit of work");
+    }
+    last.values().forEach(this::locked);
   }
 
   @Override
@@ -226,7 +399,7 @@ final class JdbcCases implements CaseRepository {
 
   private Optional<MonitoringCase> openCase(String householdId) {
     return session.one(WHAT, "SELECT doc FROM ffp_case WHERE open_household_id = ?" + forUpdate(),
-        s -> s.setString(1, householdId), r -> Documents.monitoringCase(r.getString(1)));
+        s -> s.setString(1, householdId), r -> locked(Documents.monitoringCase(r.getString(1))));
   }
 
   private String forUpdate() {

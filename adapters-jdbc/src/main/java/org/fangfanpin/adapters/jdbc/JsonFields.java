@@ -139,7 +139,7 @@ final class JsonFields {
 
   /** A required ISO-8601 day. */
   LocalDate date(String name) {
-    return parsed(name, LocalDate::parse);
+    return parsed(name, JsonFields::isoDay);
   }
 
   /** An optional ISO-8601 day. */
@@ -149,7 +149,69 @@ final class JsonFields {
 
   /** A required ISO-8601 instant. */
   Instant instant(String name) {
-    return parsed(name, Instant::parse);
+    return parsed(name, JsonFields::isoInstant);
+  }
+
+  // ---------------------------------------------------------------- days and instants
+
+  /**
+   * {@link LocalDate#parse} for the form the writer stores ({@code 2025-03-14}) without the
+   * formatter, which costs more than the rest of a day's reading; any other text, or a day that
+   * does not exist, goes to {@link LocalDate#parse}, which accepts or refuses it.
+   */
+  static LocalDate isoDay(String text) {
+    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 7);
+      int day = digits(text, 8, 10);
+      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+        try {
+          return LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException e) {
+          // A day the month does not have: the formatter below refuses it with its own failure.
+        }
+      }
+    }
+    return LocalDate.parse(text);
+  }
+
+  /**
+   * {@link Instant#parse} for the forms {@link Instant#toString} writes for years 0000–9999
+   * ({@code 2025-03-14T02:30:00Z}, with 3, 6 or 9 digits of fraction), without the formatter;
+   * any other text goes to {@link Instant#parse}.
+   */
+  static Instant isoInstant(String text) {
+    int length = text.length();
+    if ((length == 20 || length == 24 || length == 27 || length == 30) && text.charAt(10) == 'T'
+        && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(length - 1) == 'Z'
+        && (length == 20 || text.charAt(19) == '.')) {
+      int hour = digits(text, 11, 13);
+      int minute = digits(text, 14, 16);
+      int second = digits(text, 17, 19);
+      int fraction = length == 20 ? 0 : digits(text, 20, length - 1);
+      if (hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && fraction >= 0) {
+        LocalDate day = isoDay(text.substring(0, 10));
+        long nanos = fraction;
+        for (int i = length - 1 - 20; i < 9 && length > 20; i++) {
+          nanos *= 10;
+        }
+        return Instant.ofEpochSecond(day.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+      }
+    }
+    return Instant.parse(text);
+  }
+
+  /** The decimal number of the digits from {@code from} to {@code to}, or -1 if one is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** A required ISO-8601 month ({@code 2025-03}). */

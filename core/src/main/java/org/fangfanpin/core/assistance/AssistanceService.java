@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.fangfanpin.core.internal.CoreContext;
 import org.fangfanpin.core.internal.Recorder;
 import org.fangfanpin.core.internal.Rejections;
 import org.fangfanpin.core.internal.Transactions;
+import org.fangfanpin.core.internal.UnitSession;
 import org.fangfanpin.spi.assistance.GridVisit;
 import org.fangfanpin.spi.model.Actor;
 import org.fangfanpin.spi.model.AreaCode;
@@ -110,7 +112,9 @@ public final class AssistanceService {
    */
   public List<Either<Rejection, MonitoringCase>> enterAll(List<? extends AssistanceEntry> entries) {
     Objects.requireNonNull(entries, "entries");
-    return inUnits(entries, (s, entry) -> moveIn(s, Objects.requireNonNull(entry, "entry").caseId(), ruleOf(entry)));
+    return inUnits(entries, (s, unit) -> s.loadCases(unit.stream()
+        .map(entry -> Objects.requireNonNull(entry, "entry").caseId()).toList()),
+        (s, entry) -> moveIn(s, entry.caseId(), ruleOf(entry)));
   }
 
   private CaseRule ruleOf(AssistanceEntry entry) {
@@ -148,8 +152,11 @@ public final class AssistanceService {
    */
   public List<Either<Rejection, MonitoringCase>> recordFollowUps(List<Map.Entry<String, FollowUpFacts>> followUps) {
     Objects.requireNonNull(followUps, "followUps");
-    return inUnits(followUps, (s, entry) -> {
-      String caseId = Objects.requireNonNull(entry.getKey(), "caseId");
+    return inUnits(followUps, (s, unit) -> {
+      s.loadCases(unit.stream().map(entry -> Objects.requireNonNull(entry.getKey(), "caseId")).toList());
+      s.loadHouseholdsOfCases();
+    }, (s, entry) -> {
+      String caseId = entry.getKey();
       return moveIn(s, caseId, followUp(Objects.requireNonNull(entry.getValue(), "facts")));
     });
   }
@@ -182,7 +189,8 @@ public final class AssistanceService {
    */
   public List<Either<Rejection, List<String>>> assignGrids(List<GridAssignment> assignments) {
     Objects.requireNonNull(assignments, "assignments");
-    return inUnits(assignments, (s, a) -> assign(s, Objects.requireNonNull(a, "assignment")));
+    return inUnits(assignments, (s, unit) -> s.loadHouseholds(unit.stream()
+        .map(a -> Objects.requireNonNull(a, "assignment").householdId()).toList()), this::assign);
   }
 
   private Either<Rejection, List<String>> assign(StoreSession s, GridAssignment a) {
@@ -224,7 +232,8 @@ public final class AssistanceService {
   public List<Either<Rejection, GridVisit>> recordVisits(List<GridVisit> visits, Actor by) {
     Objects.requireNonNull(visits, "visits");
     Objects.requireNonNull(by, "by");
-    return inUnits(visits, (s, visit) -> visit(s, Objects.requireNonNull(visit, "visit"), by));
+    return inUnits(visits, (s, unit) -> loadForVisits(s, unit.stream()
+        .map(visit -> Objects.requireNonNull(visit, "visit")).toList()), (s, visit) -> visit(s, visit, by));
   }
 
   /**
@@ -244,7 +253,8 @@ public final class AssistanceService {
         visits.add(Map.entry(Objects.requireNonNull(visit, "visit"), round.by()));
       }
     }
-    List<Either<Rejection, GridVisit>> flat = inUnits(visits, (s, v) -> visit(s, v.getKey(), v.getValue()));
+    List<Either<Rejection, GridVisit>> flat = inUnits(visits, (s, unit) -> loadForVisits(s, unit.stream()
+        .map(Map.Entry::getKey).toList()), (s, v) -> visit(s, v.getKey(), v.getValue()));
     List<List<Either<Rejection, GridVisit>>> results = new ArrayList<>(rounds.size());
     int from = 0;
     for (GridRound round : rounds) {
@@ -252,6 +262,19 @@ public final class AssistanceService {
       from += round.visits().size();
     }
     return results;
+  }
+
+  /**
+   * Reads up front what a unit's visits read: their households, grid workers and last visits (as
+   * of the day of the unit's first visit; a visit of another day looks its own up).
+   */
+  private static void loadForVisits(UnitSession s, List<GridVisit> visits) {
+    if (visits.isEmpty()) {
+      return;
+    }
+    List<String> ids = visits.stream().map(GridVisit::householdId).toList();
+    s.loadHouseholds(ids);
+    s.loadGrid(ids, visits.get(0).visitedOn());
   }
 
   private Either<Rejection, GridVisit> visit(StoreSession s, GridVisit visit, Actor by) {
@@ -353,14 +376,20 @@ public final class AssistanceService {
 
   /**
    * Runs the items' work {@link #MOVES_PER_UNIT} to a unit of work; a refusal stores nothing,
-   * since every item decides before it writes.
+   * since every item decides before it writes. {@code load} first reads in one step what the
+   * unit's items will read, and the unit's changed cases and households are stored in one step at
+   * its end (see {@link UnitSession}).
    */
-  private <I, R> List<Either<Rejection, R>> inUnits(List<I> items, ItemWork<I, R> work) {
-    return Transactions.writeInUnits(ctx.store(), items, MOVES_PER_UNIT, (s, unit) -> {
+  private <I, R> List<Either<Rejection, R>> inUnits(List<I> items, BiConsumer<UnitSession, List<I>> load,
+      ItemWork<I, R> work) {
+    return Transactions.writeInUnits(ctx.store(), items, MOVES_PER_UNIT, (session, unit) -> {
+      UnitSession s = new UnitSession(session);
+      load.accept(s, unit);
       List<Either<Rejection, R>> done = new ArrayList<>(unit.size());
       for (I item : unit) {
         done.add(work.apply(s, item));
       }
+      s.flush();
       return done;
     });
   }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.fangfanpin.core.internal.CoreContext;
 import org.fangfanpin.core.internal.Rejections;
 import org.fangfanpin.core.internal.Transactions;
+import org.fangfanpin.core.internal.UnitSession;
 import org.fangfanpin.core.review.CaseMoves;
 import org.fangfanpin.core.review.PolicyLookup;
 import org.fangfanpin.core.review.Transition;
@@ -127,7 +128,8 @@ public final class ExitService {
       Objects.requireNonNull(entry, "entry");
       moves.add(new CaseMoves.Move(entry.caseId(), ruleOf(entry), (s, c) -> { }));
     }
-    return CaseMoves.runAll(ctx, moves, LOG, "elimination move");
+    // Proposals and decisions read the household: each unit reads its households up front too.
+    return CaseMoves.runAll(ctx, moves, true, LOG, "elimination move");
   }
 
   private CaseMoves.Rule ruleOf(ExitEntry entry) {
@@ -162,7 +164,9 @@ public final class ExitService {
     Objects.requireNonNull(area, "area");
     Objects.requireNonNull(on, "on");
     Objects.requireNonNull(countyOfficer, "countyOfficer");
-    Either<Rejection, List<MonitoringCase>> result = Transactions.write(ctx.store(), s -> {
+    Either<Rejection, List<MonitoringCase>> result = Transactions.write(ctx.store(), session -> {
+      // The closings are stored in one step at the end (see UnitSession).
+      UnitSession s = new UnitSession(session);
       Option<Rejection> refused = EliminationRules.closingRefusal(area, countyOfficer, on, ctx.today());
       if (refused.isDefined()) {
         return Either.<Rejection, List<MonitoringCase>>left(refused.get());
@@ -171,10 +175,12 @@ public final class ExitService {
       try (Stream<MonitoringCase> cases = s.cases().inArea(area)) {
         ended = cases.filter(c -> EliminationRules.exitEndedBefore(c, on)).toList();
       }
+      s.keepCases(ended);
       List<MonitoringCase> closed = new ArrayList<>(ended.size());
       for (MonitoringCase c : ended) {
         closed.add(CaseMoves.store(ctx, s, c, EliminationRules.close(c, countyOfficer, on)));
       }
+      s.flush();
       return Either.<Rejection, List<MonitoringCase>>right(List.copyOf(closed));
     });
     if (result.isLeft()) {

@@ -11,6 +11,7 @@ import org.fangfanpin.core.internal.CoreContext;
 import org.fangfanpin.core.internal.Recorder;
 import org.fangfanpin.core.internal.Rejections;
 import org.fangfanpin.core.internal.Transactions;
+import org.fangfanpin.core.internal.UnitSession;
 import org.fangfanpin.spi.audit.AuditRecord;
 import org.fangfanpin.spi.model.Rejection;
 import org.fangfanpin.spi.review.MonitoringCase;
@@ -73,12 +74,32 @@ public final class CaseMoves {
    */
   public static List<Either<Rejection, MonitoringCase>> runAll(CoreContext ctx, List<Move> moves, Logger log,
       String what) {
+    return runAll(ctx, moves, false, log, what);
+  }
+
+  /**
+   * {@link #runAll(CoreContext, List, Logger, String)}; each unit reads its cases in one step up
+   * front, and with {@code withHouseholds} their households too, for rules that read them, and
+   * stores the changed cases in one step at its end (see {@link UnitSession}).
+   */
+  public static List<Either<Rejection, MonitoringCase>> runAll(CoreContext ctx, List<Move> moves,
+      boolean withHouseholds, Logger log, String what) {
     List<Either<Rejection, MonitoringCase>> results = Transactions.writeInUnits(ctx.store(), moves, MOVES_PER_UNIT,
-        (s, unit) -> {
+        (session, unit) -> {
+          UnitSession s = new UnitSession(session);
+          List<String> ids = new ArrayList<>(unit.size());
+          for (Move m : unit) {
+            ids.add(m.caseId());
+          }
+          s.loadCases(ids);
+          if (withHouseholds) {
+            s.loadHouseholdsOfCases();
+          }
           List<Either<Rejection, MonitoringCase>> done = new ArrayList<>(unit.size());
           for (Move m : unit) {
             done.add(moveIn(ctx, s, m.caseId(), m.rule(), m.alsoWrite()));
           }
+          s.flush();
           return done;
         });
     for (int i = 0; i < moves.size(); i++) {

@@ -16,6 +16,22 @@ public interface CaseRepository {
   /** The case with the id. */
   Optional<MonitoringCase> find(String caseId);
 
+  /**
+   * The stored cases among the ids, by id (批量查询): an id not stored has no entry, an id given
+   * twice one. In a write session it locks them as {@link #find} does. The default calls
+   * {@link #find} for each id; a database adapter should override it to read them in one query, as
+   * a bulk call does for the cases of a unit of work.
+   */
+  default Map<String, MonitoringCase> findAll(Collection<String> caseIds) {
+    Map<String, MonitoringCase> found = new HashMap<>();
+    for (String id : caseIds) {
+      if (!found.containsKey(id)) {
+        find(id).ifPresent(c -> found.put(id, c));
+      }
+    }
+    return found;
+  }
+
   /** The household's open case. */
   Optional<MonitoringCase> openOf(String householdId);
 
@@ -58,6 +74,18 @@ public interface CaseRepository {
    * cases.
    */
   void update(MonitoringCase monitoringCase);
+
+  /**
+   * Replaces stored cases, in order, as {@link #update} would one by one: each must be one version
+   * after the stored case or after the entry before it with the same id, so a case changed twice in
+   * a unit of work comes twice. Throws {@link StaleVersionException} or {@link DuplicateKeyException}
+   * where {@link #update} would; the unit of work must then end without committing, since an
+   * adapter may have stored some of them or aborted its transaction. The default calls
+   * {@link #update}; a database adapter should override it to write in one batch.
+   */
+  default void updateAll(Collection<MonitoringCase> monitoringCases) {
+    monitoringCases.forEach(this::update);
+  }
 
   /**
    * Every case of the household, ordered by id. {@code village} is the household's village in the

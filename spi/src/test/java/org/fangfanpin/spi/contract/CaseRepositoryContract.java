@@ -179,6 +179,137 @@ public abstract class CaseRepositoryContract {
     writing(store, s -> assertThat(s.cases().openOfAll(ids)).isEqualTo(open));
   }
 
+  @Test
+  final void findAllFindsTheStoredCasesAmongTheIdsAndLeavesOutTheOthers() {
+    UnitOfWork store = newStore();
+    MonitoringCase detailed = detailedCase("case-1", H.id(), VILLAGE);
+    MonitoringCase open = openCase("case-2", OTHER);
+    MonitoringCase dismissed = monitoringCase("case-3", householdId(VILLAGE, 2), VILLAGE, CaseState.DISMISSED);
+    writing(store, s -> s.cases().insertAll(List.of(detailed, open, dismissed)));
+
+    List<String> asked = List.of("case-3", "case-1", "no-such-case", "case-3");
+    Map<String, MonitoringCase> expected = Map.of("case-1", detailed, "case-3", dismissed);
+    reading(store, s -> assertThat(s.cases().findAll(asked)).isEqualTo(expected));
+    writing(store, s -> assertThat(s.cases().findAll(asked)).isEqualTo(expected));
+    reading(store, s -> assertThat(s.cases().findAll(List.of())).isEmpty());
+  }
+
+  @Test
+  final void findAllSeesTheSessionsOwnInsertsAndUpdates() {
+    UnitOfWork store = newStore();
+    MonitoringCase first = openCase("case-1", H);
+    writing(store, s -> s.cases().insert(first));
+
+    writing(store, s -> {
+      MonitoringCase second = openCase("case-2", OTHER);
+      s.cases().insert(second);
+      MonitoringCase moved = moved(first, CaseState.AWAITING_APPRAISAL);
+      s.cases().update(moved);
+      assertThat(s.cases().findAll(List.of("case-1", "case-2"))).isEqualTo(Map.of("case-1", moved, "case-2", second));
+    });
+  }
+
+  @Test
+  final void updateAllStoresEachChangeAsUpdateWouldOneByOneAlsoTwoOfOneCase() {
+    UnitOfWork store = newStore();
+    MonitoringCase a = openCase("case-1", H);
+    MonitoringCase b = openCase("case-2", OTHER);
+    MonitoringCase c = detailedCase("case-3", householdId(VILLAGE, 2), VILLAGE);
+    writing(store, s -> s.cases().insertAll(List.of(a, b, c)));
+    MonitoringCase a2 = moved(a, CaseState.AWAITING_APPRAISAL);
+    MonitoringCase a3 = moved(a2, CaseState.IN_NOTICE);
+    MonitoringCase b2 = moved(b, CaseState.DISMISSED);
+
+    writing(store, s -> s.cases().updateAll(List.of(a2, b2, a3)));
+
+    reading(store, s -> {
+      assertThat(s.cases().findAll(List.of("case-1", "case-2", "case-3")))
+          .isEqualTo(Map.of("case-1", a3, "case-2", b2, "case-3", c));
+      assertThat(s.cases().openOf(H.id())).contains(a3);
+      assertThat(s.cases().openOf(OTHER.id())).isEmpty();
+      assertThat(drain(s.cases().inArea(COUNTY))).containsExactly(a3, b2, c);
+    });
+    writing(store, s -> s.cases().updateAll(List.of()));
+    reading(store, s -> assertThat(s.cases().find("case-1")).contains(a3));
+  }
+
+  @Test
+  final void updateAllLetsTheOpenCasePassFromOneCaseOfAHouseholdToAnother() {
+    UnitOfWork store = newStore();
+    MonitoringCase dismissed = monitoringCase("case-1", H.id(), VILLAGE, CaseState.DISMISSED);
+    MonitoringCase open = openCase("case-2", H);
+    writing(store, s -> s.cases().insertAll(List.of(dismissed, open)));
+    MonitoringCase closed = moved(open, CaseState.DISMISSED);
+    MonitoringCase reopened = moved(dismissed, CaseState.AWAITING_VISIT);
+
+    writing(store, s -> s.cases().updateAll(List.of(closed, reopened)));
+
+    reading(store, s -> {
+      assertThat(s.cases().openOf(H.id())).contains(reopened);
+      assertThat(s.cases().find("case-2")).contains(closed);
+    });
+  }
+
+  @Test
+  final void updateAllRefusesAStaleOrUnknownEntryAndTheUnitStoresNoneOfThem() {
+    UnitOfWork store = newStore();
+    MonitoringCase a = openCase("case-1", H);
+    MonitoringCase b = openCase("case-2", OTHER);
+    writing(store, s -> s.cases().insertAll(List.of(a, b)));
+    MonitoringCase a2 = moved(a, CaseState.AWAITING_APPRAISAL);
+
+    assertThatThrownBy(() -> writing(store, s -> s.cases().updateAll(List.of(a2, b.withVersion(3)))))
+        .isInstanceOf(StaleVersionException.class);
+    assertThatThrownBy(() -> writing(store, s -> s.cases().updateAll(List.of(a2, a2))))
+        .isInstanceOf(StaleVersionException.class);
+    assertThatThrownBy(() -> writing(store, s -> s.cases().updateAll(List.of(a2, openCase("case-9", H).withVersion(2)))))
+        .isInstanceOf(StaleVersionException.class);
+
+    reading(store, s -> assertThat(s.cases().findAll(List.of("case-1", "case-2")))
+        .isEqualTo(Map.of("case-1", a, "case-2", b)));
+  }
+
+  @Test
+  final void updateAllRefusesASecondOpenCaseOfAHouseholdAndTheUnitStoresNoneOfThem() {
+    UnitOfWork store = newStore();
+    MonitoringCase dismissed = monitoringCase("case-1", H.id(), VILLAGE, CaseState.DISMISSED);
+    MonitoringCase open = openCase("case-2", H);
+    MonitoringCase others = openCase("case-3", OTHER);
+    writing(store, s -> s.cases().insertAll(List.of(dismissed, open, others)));
+    MonitoringCase othersMoved = moved(others, CaseState.AWAITING_APPRAISAL);
+
+    assertThatThrownBy(() -> writing(store, s -> s.cases().updateAll(List.of(othersMoved,
+        moved(dismissed, CaseState.AWAITING_VISIT))))).isInstanceOf(DuplicateKeyException.class);
+    // Reopened first, the open case ended only after it: a second open case in between.
+    assertThatThrownBy(() -> writing(store, s -> s.cases().updateAll(List.of(moved(dismissed, CaseState.AWAITING_VISIT),
+        moved(open, CaseState.DISMISSED))))).isInstanceOf(DuplicateKeyException.class);
+
+    reading(store, s -> {
+      assertThat(s.cases().findAll(List.of("case-1", "case-2", "case-3")))
+          .isEqualTo(Map.of("case-1", dismissed, "case-2", open, "case-3", others));
+      assertThat(s.cases().openOf(H.id())).contains(open);
+    });
+  }
+
+  @Test
+  final void theBulkReadAndWriteOfCasesHandleMoreCasesThanADatabaseTakesInOneList() {
+    UnitOfWork store = newStore();
+    int n = 1_203;
+    List<MonitoringCase> cases = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      cases.add(openCase(String.format("case-%05d", i), household(VILLAGE, i)));
+    }
+    writing(store, s -> s.cases().insertAll(cases));
+    List<MonitoringCase> moved = cases.stream().map(c -> moved(c, CaseState.AWAITING_APPRAISAL)).toList();
+    List<String> ids = cases.stream().map(MonitoringCase::id).toList();
+
+    writing(store, s -> s.cases().updateAll(moved));
+
+    Map<String, MonitoringCase> expected = moved.stream().collect(Collectors.toMap(MonitoringCase::id, c -> c));
+    reading(store, s -> assertThat(s.cases().findAll(ids)).isEqualTo(expected));
+    writing(store, s -> assertThat(s.cases().findAll(ids)).isEqualTo(expected));
+  }
+
   // ---------------------------------------------------------------- find and insert
 
   @Test

@@ -186,6 +186,79 @@ public abstract class GridRepositoryContract {
     assertThat(store.<Optional<GridVisit>>read(s -> s.grid().lastVisit(H1, DAY0))).contains(evening);
   }
 
+  // ---------------------------------------------------------------- a day's rounds in bulk
+
+  @Test
+  final void workersOfGivesEachAssignedHouseholdItsWorkerAndLeavesOutTheOthers() {
+    UnitOfWork store = newStore();
+    writing(store, s -> {
+      s.grid().assign(H1, W1);
+      s.grid().assign(H2, W1);
+      s.grid().assign(H2, W2);
+    });
+
+    List<String> asked = List.of(H2, H1, H3, H1);
+    reading(store, s -> assertThat(s.grid().workersOf(asked)).isEqualTo(Map.of(H1, W1, H2, W2)));
+    writing(store, s -> {
+      s.grid().assign(H3, W1);
+      assertThat(s.grid().workersOf(asked)).isEqualTo(Map.of(H1, W1, H2, W2, H3, W1));
+    });
+    reading(store, s -> assertThat(s.grid().workersOf(List.of())).isEmpty());
+  }
+
+  @Test
+  final void recordVisitsKeepsTheirOrderAndLastVisitsFindsEachHouseholdsAsLastVisitWould() {
+    UnitOfWork store = newStore();
+    GridVisit h1Early = gridVisit(W1, H1, DAY0);
+    GridVisit h1Morning = new GridVisit(W1, H1, DAY0.plusDays(7), "上午 morning");
+    GridVisit h1Evening = new GridVisit(W2, H1, DAY0.plusDays(7), "晚上 evening");
+    GridVisit h1Later = gridVisit(W1, H1, DAY0.plusDays(14));
+    GridVisit h2 = gridVisit(W1, H2, DAY0.plusDays(3));
+    writing(store, s -> s.grid().recordVisits(List.of(h1Later, h1Early)));
+    writing(store, s -> {
+      s.grid().recordVisits(List.of(h1Morning, h2, h1Evening));
+      s.grid().recordVisits(List.of());
+      assertThat(s.grid().lastVisits(List.of(H1, H2, H3), DAY0.plusDays(7))).isEqualTo(Map.of(H1, h1Evening, H2, h2));
+    });
+
+    List<String> asked = List.of(H1, H2, H3, H1);
+    reading(store, s -> {
+      assertThat(s.grid().lastVisits(asked, DAY0.plusDays(7))).isEqualTo(Map.of(H1, h1Evening, H2, h2));
+      assertThat(s.grid().lastVisits(asked, DAY0.plusDays(2))).isEqualTo(Map.of(H1, h1Early));
+      assertThat(s.grid().lastVisits(asked, DAY0.plusYears(1))).isEqualTo(Map.of(H1, h1Later, H2, h2));
+      assertThat(s.grid().lastVisits(asked, DAY0.minusDays(1))).isEmpty();
+      assertThat(s.grid().lastVisits(List.of(), DAY0)).isEmpty();
+      for (String h : List.of(H1, H2, H3)) {
+        for (LocalDate day : List.of(DAY0.minusDays(1), DAY0, DAY0.plusDays(7), DAY0.plusDays(10), DAY0.plusDays(14))) {
+          assertThat(Optional.ofNullable(s.grid().lastVisits(List.of(h), day).get(h)))
+              .as("%s on %s", h, day).isEqualTo(s.grid().lastVisit(h, day));
+        }
+      }
+    });
+  }
+
+  @Test
+  final void theBulkGridLookUpsHandleMoreHouseholdsThanADatabaseTakesInOneList() {
+    UnitOfWork store = newStore();
+    List<String> households = new ArrayList<>();
+    List<GridVisit> visits = new ArrayList<>();
+    for (int i = 1; i <= 1_203; i++) {
+      String h = householdId(VILLAGE, i);
+      households.add(h);
+      visits.add(gridVisit(W1, h, DAY0.plusDays(i % 5)));
+    }
+    writing(store, s -> {
+      households.forEach(h -> s.grid().assign(h, W2));
+      s.grid().recordVisits(visits);
+    });
+
+    reading(store, s -> {
+      assertThat(s.grid().workersOf(households)).hasSize(households.size()).containsValue(W2).doesNotContainValue(W1);
+      assertThat(s.grid().lastVisits(households, DAY0.plusDays(10)))
+          .isEqualTo(visits.stream().collect(Collectors.toMap(GridVisit::householdId, v -> v)));
+    });
+  }
+
   @Test
   final void lastVisitLooksOnlyAtTheHouseholdAsked() {
     UnitOfWork store = newStore();
