@@ -279,9 +279,13 @@ final class JdbcSession implements StoreSession {
   /**
    * Claims a key this write session looked up and did not find (see {@code V2__claims.sql}):
    * inserts the claim, waiting for a unit of work that claimed it first to end, then locks it
-   * until this session ends. A caller looks the key up again afterwards.
+   * until this session ends; on PostgreSQL it takes a lock on the key instead (see
+   * {@link Dialect#lockEachKey}). A caller looks the key up again afterwards.
    */
   void claim(String kind, String key) {
+    if (lockClaims(kind, List.of(key))) {
+      return;
+    }
     JdbcSession.Binder bind = s -> {
       s.setString(1, kind);
       s.setString(2, key);
@@ -304,7 +308,7 @@ final class JdbcSession implements StoreSession {
    */
   void claimAll(String kind, java.util.Collection<String> keys) {
     List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(keys));
-    if (sorted.isEmpty()) {
+    if (sorted.isEmpty() || lockClaims(kind, sorted)) {
       return;
     }
     Optional<String> bulk = dialect.insertEachIgnoringDuplicates("ffp_claim", "kind", "claim_key");
@@ -330,6 +334,23 @@ final class JdbcSession implements StoreSession {
     for (String key : sorted) {
       claims.add(new String[] {kind, key});
     }
+  }
+
+  /**
+   * Claims the keys, in order, with the database's transaction-scoped locks where it has them
+   * ({@link Dialect#lockEachKey}; PostgreSQL): no claim rows to insert and delete. Whether it did.
+   */
+  private boolean lockClaims(String kind, List<String> keys) {
+    Optional<String> lock = dialect.lockEachKey();
+    if (lock.isEmpty()) {
+      return false;
+    }
+    List<String> named = new ArrayList<>(keys.size());
+    for (String key : keys) {
+      named.add(kind + "/" + key);
+    }
+    list("ffp_claim", lock.get(), s -> s.setArray(1, texts(named)), r -> Boolean.TRUE);
+    return true;
   }
 
   /** A text array for the parameter of {@link Dialect#inArray}. */
