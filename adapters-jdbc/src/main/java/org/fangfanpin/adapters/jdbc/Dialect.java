@@ -65,6 +65,11 @@ enum Dialect {
     }
 
     @Override
+    boolean copiesRows() {
+      return false;
+    }
+
+    @Override
     Optional<String> insertEachIgnoringDuplicates(String table, String fixedColumn, String arrayColumn) {
       // H2 in process: a claim after another costs no round trip.
       return Optional.empty();
@@ -121,6 +126,11 @@ enum Dialect {
       // Transaction-scoped advisory locks on a 64-bit hash of each key, taken in the array's
       // order: nothing is written, and they go with the transaction, so there is nothing to delete.
       return Optional.of("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(?::varchar[]) AS u(k)");
+    }
+
+    @Override
+    boolean copiesRows() {
+      return true;
     }
 
     @Override
@@ -181,6 +191,9 @@ enum Dialect {
    * may, very rarely, share a lock: the second unit then only waits a little longer.
    */
   abstract Optional<String> lockEachKey();
+
+  /** Whether the database takes new rows through {@code COPY ... FROM STDIN} (see {@link PgCopy}). */
+  abstract boolean copiesRows();
 
   /** Inserts the row or replaces the non-key columns of the row with the same keys. */
   abstract String upsert(String table, List<String> keys, List<String> columns);

@@ -353,6 +353,42 @@ final class JdbcSession implements StoreSession {
     return true;
   }
 
+  /** Whether {@link #copyIn} works on this session's connection (PostgreSQL through pgjdbc). */
+  boolean copies() {
+    // PgCopy is touched only on PostgreSQL, so an H2-only host needs no PostgreSQL driver.
+    return dialect.copiesRows() && PgCopy.available(connection);
+  }
+
+  /**
+   * Runs {@code COPY ... FROM STDIN} with the rows of {@code data} in COPY's text format, behind a
+   * savepoint: whether it stored them all, or, when a unique key of one of them was taken, stored
+   * none and left the transaction usable.
+   */
+  boolean copyInUnlessTaken(String what, String sql, java.io.Reader data) {
+    checkOpen();
+    java.sql.Savepoint before;
+    try {
+      before = connection.setSavepoint();
+    } catch (SQLException e) {
+      throw failure(e, what);
+    }
+    try {
+      PgCopy.copyIn(connection, sql, data);
+      connection.releaseSavepoint(before);
+      return true;
+    } catch (SQLException e) {
+      if ("23505".equals(SqlFailures.stateOf(e))) {
+        try {
+          connection.rollback(before);
+          return false;
+        } catch (SQLException lost) {
+          throw failure(lost, what);
+        }
+      }
+      throw failure(e, what);
+    }
+  }
+
   /** A text array for the parameter of {@link Dialect#inArray}. */
   java.sql.Array texts(java.util.Collection<String> values) throws SQLException {
     return array("VARCHAR", values.toArray());
