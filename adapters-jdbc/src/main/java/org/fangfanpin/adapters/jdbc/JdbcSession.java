@@ -355,7 +355,7 @@ final class JdbcSession implements StoreSession {
 
   /** Whether {@link #copyIn} works on this session's connection (PostgreSQL through pgjdbc). */
   boolean copies() {
-    // PgCopy is touched only on PostgreSQL, so an H2-only host needs no PostgreSQL driver.
+    // Only PostgreSQL through pgjdbc, reached by reflection (see PgCopy): the driver is the host's.
     return dialect.copiesRows() && PgCopy.available(connection);
   }
 

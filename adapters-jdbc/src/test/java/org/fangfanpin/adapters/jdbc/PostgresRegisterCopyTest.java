@@ -58,6 +58,32 @@ class PostgresRegisterCopyTest {
     assertThat(onPostgres).isEqualTo(inMemory).isEqualTo(onH2);
   }
 
+  @Test
+  void copyRunsOnAPooledPostgresConnectionAndCopiesTextAsIs() throws Exception {
+    try (com.zaxxer.hikari.HikariDataSource pool = EmbeddedPostgresServer.newDatabase(2);
+        java.sql.Connection c = pool.getConnection()) {
+      assertThat(PgCopy.available(c)).isTrue();
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("CREATE TEMP TABLE copied (a VARCHAR(50), b VARCHAR(50))");
+      }
+      StringBuilder rows = new StringBuilder();
+      PgCopy.appendText(rows, "back\\slash \\N");
+      rows.append('\t');
+      PgCopy.appendText(rows, "tab\there\nline\r");
+      rows.append('\n');
+      assertThat(PgCopy.copyIn(c, "COPY copied (a, b) FROM STDIN", new java.io.StringReader(rows.toString())))
+          .isEqualTo(1);
+      try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet r = st.executeQuery("SELECT a, b FROM copied")) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getString(1)).isEqualTo("back\\slash \\N");
+        assertThat(r.getString(2)).isEqualTo("tab\there\nline\r");
+      }
+    }
+    try (java.sql.Connection h2 = java.sql.DriverManager.getConnection("jdbc:h2:mem:")) {
+      assertThat(PgCopy.available(h2)).isFalse();
+    }
+  }
+
   private static Map<String, Household> storeAndRead(UnitOfWork store, Household registered, List<Household> fresh,
       List<Household> mixed, List<String> ids) {
     store.write(s -> {
