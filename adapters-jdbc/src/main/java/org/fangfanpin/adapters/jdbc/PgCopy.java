@@ -67,7 +67,13 @@ final class PgCopy {
 
   /** Appends a value to a row of COPY's text format, its backslashes and control characters escaped. */
   static void appendText(StringBuilder row, String value) {
-    for (int i = 0; i < value.length(); i++) {
+    int first = 0;
+    while (first < value.length() && !escaped(value.charAt(first))) {
+      first++;
+    }
+    // Most values need no escape: copied whole, not a character at a time.
+    row.append(value, 0, first);
+    for (int i = first; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '\\' -> row.append("\\\\");
@@ -77,5 +83,9 @@ final class PgCopy {
         default -> row.append(c);
       }
     }
+  }
+
+  private static boolean escaped(char c) {
+    return c == '\\' || c == '\n' || c == '\r' || c == '\t';
   }
 }
