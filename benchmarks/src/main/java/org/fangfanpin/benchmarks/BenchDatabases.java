@@ -35,8 +35,14 @@ final class BenchDatabases implements AutoCloseable {
   /** {@code postgres} or {@code h2}. */
   static BenchDatabases start(String kind) throws IOException {
     return switch (kind) {
-      case "postgres" -> new BenchDatabases(kind, EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
-          .start(), null);
+      case "postgres" -> {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "100");
+        if (Boolean.getBoolean("ffp.pg.statements")) {
+          // Statement counts for -Dffp.pg.statements=true (see Probe); off by default, as it costs a little.
+          builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        yield new BenchDatabases(kind, builder.start(), null);
+      }
       case "h2" -> new BenchDatabases(kind, null, Files.createTempDirectory("ffp-bench-h2"));
       default -> throw new IllegalArgumentException("--db must be postgres or h2, not " + kind);
     };
@@ -66,6 +72,10 @@ final class BenchDatabases implements AutoCloseable {
     config.setMaximumPoolSize(Math.max(2, size));
     config.setPoolName(name);
     return new HikariDataSource(config);
+  }
+
+  boolean isPostgres() {
+    return postgres != null;
   }
 
   /** The JDBC URL of a new, empty PostgreSQL database (user and password in it). */

@@ -53,7 +53,9 @@ import org.fangfanpin.spi.model.Role;
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar org.fangfanpin.benchmarks.JdbcHarness --db h2
  * }</pre>
  * Options: {@code --db postgres|h2}, {@code --runs N} (3), {@code --households N} register size for
- * import and screening (1,000,000), {@code --only moves|ledger|import} to run one part.
+ * import and screening (1,000,000), {@code --only moves|ledger|batch|import} to run one part
+ * (batch: the batch payment alone)
+ * (import also screens). {@code -Dffp.pg.statements=true} counts PostgreSQL's statements; see {@link Probe}.
  */
 public final class JdbcHarness {
 
@@ -91,6 +93,8 @@ public final class JdbcHarness {
       }
       if (only.equals("all") || only.equals("ledger")) {
         harness.report("ledger postings/s, one at a time", harness.repeat(harness::donations));
+      }
+      if (only.equals("all") || only.equals("ledger") || only.equals("batch")) {
         harness.report("ledger postings/s, batch of " + BATCH, harness.repeat(harness::batch));
       }
       if (only.equals("all") || only.equals("import")) {
@@ -195,9 +199,11 @@ public final class JdbcHarness {
         must(fund.countyApprove(a.id(), new AidStep(OPENED.plusDays(8), county.countyOfficer, true, "")));
       }
       must(fund.appropriate("fin-1", BenchCounty.COUNTY, YEAR, total, OPENED, county.countyOfficer, ""));
+      Probe probe = Probe.start(pool, databases.isPostgres());
       long start = System.nanoTime();
       BatchStatement paid = must(fund.payBatch("batch-1", BenchCounty.COUNTY, YEAR, TODAY, county.countyOfficer));
       double seconds = (System.nanoTime() - start) / 1e9;
+      probe.report("the batch payment", BATCH);
       if (paid.paidCount() != BATCH) {
         throw new IllegalStateException("paid " + paid.paidCount() + " of " + BATCH);
       }
@@ -213,20 +219,24 @@ public final class JdbcHarness {
       JdbcStore store = JdbcStore.migrate(pool);
       SettableClock clock = new SettableClock(AS_OF);
       FangFanPin ffp = FangFanPin.builder().store(store).ids(store.ids()).clock(clock).build();
+      Probe probe = Probe.start(pool, databases.isPostgres());
       long start = System.nanoTime();
       int stored;
       try (RegisterReader reader = RegisterReader.open(register)) {
         stored = ffp.intake().registerAll(() -> accepted(reader));
       }
       double importSeconds = (System.nanoTime() - start) / 1e9;
+      probe.report("the import", households);
       if (stored != households) {
         throw new IllegalStateException("imported " + stored + " of " + households);
       }
       AreaCode county = AreaCode.of("611022000000");
+      probe = Probe.start(pool, databases.isPostgres());
       start = System.nanoTime();
       ScreeningSummary screened = must(ffp.intake().screen(county, AS_OF,
           Actor.of("platform", Role.DATA_PLATFORM, county)));
       double screenSeconds = (System.nanoTime() - start) / 1e9;
+      probe.report("the screening", households);
       System.out.printf(Locale.ROOT, "  run: %d rows in %.2f s; screening %d households, %d candidates, %d signals"
           + " in %.2f s%n", stored, importSeconds, screened.assessed(), screened.candidates(),
           screened.signalsRaised(), screenSeconds);

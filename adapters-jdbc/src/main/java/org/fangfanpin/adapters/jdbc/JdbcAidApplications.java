@@ -32,6 +32,12 @@ final class JdbcAidApplications implements AidApplicationRepository {
   private final JdbcSession session;
   /** The stored version of each application whose row this write session locked or stored. */
   private final Map<String, Long> lockedVersions = new HashMap<>();
+  /**
+   * Applications this session decoded in a bulk read or wrote in a bulk update: a later bulk read
+   * finding the same id at the same version takes the object instead of decoding the document
+   * again (a version is never stored twice with different contents).
+   */
+  private final Map<String, AidApplication> decoded = new HashMap<>();
 
   JdbcAidApplications(JdbcSession session) {
     this.session = session;
@@ -125,9 +131,10 @@ final class JdbcAidApplications implements AidApplicationRepository {
   /**
    * {@inheritDoc}
    *
-   * <p>In a write session, as {@link #find}: it reads the funds of the applications, locks them
-   * (in order), then reads and locks the applications' rows in order of id, three queries for any
-   * number of ids.
+   * <p>In a write session it reads the funds of the applications, locks them (in order), then
+   * reads the applications' rows, three queries for any number of ids; unlike {@link #find} it
+   * leaves the rows unlocked, the funds' locks keeping every other writer out (see the comment in
+   * the code).
    */
   @Override
   public Map<String, AidApplication> findAll(Collection<String> applicationIds) {
@@ -147,11 +154,15 @@ final class JdbcAidApplications implements AidApplicationRepository {
       }
       ((JdbcLedger) session.ledger()).lockFunds(funds);
     }
-    String sql = "SELECT doc FROM ffp_aid_application WHERE " + session.dialect.inArray("id") + " ORDER BY id"
-        + (session.writable ? " FOR UPDATE" : "");
+    // No row locks: every unit of work that changes an application holds its fund's lock, taken
+    // above, and an update names the version read here, so a change made in between (by a unit
+    // that moved an application out of another fund) fails the version check instead of being
+    // overwritten. Locking hundreds of rows would only write each of them twice.
+    String sql = "SELECT doc FROM ffp_aid_application WHERE " + session.dialect.inArray("id") + " ORDER BY id";
     for (AidApplication a : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
         r -> Documents.aidApplication(r.getString(1)))) {
       found.put(a.id(), a);
+      decoded.put(a.id(), a);
       if (session.writable) {
         lockedVersions.put(a.id(), a.version());
       }
@@ -170,12 +181,17 @@ final class JdbcAidApplications implements AidApplicationRepository {
     }
     List<String> ids = List.copyOf(new LinkedHashSet<>(householdIds));
     Map<String, List<AidApplication>> listed = new HashMap<>();
-    String sql = "SELECT doc FROM ffp_aid_application WHERE " + session.dialect.inArray("household_id")
-        + " AND fund_year = ? ORDER BY household_id, id";
+    // A join, not "household_id IN the array AND fund_year = ?" (see Dialect.inArray).
+    String sql = "SELECT a.id, a.version, a.doc FROM " + session.dialect.arrayTable("u", "household_id")
+        + " JOIN ffp_aid_application a ON a.household_id = u.household_id WHERE a.fund_year = ?"
+        + " ORDER BY a.household_id, a.id";
     for (AidApplication a : session.list(WHAT, sql, s -> {
           s.setArray(1, session.texts(ids));
           s.setInt(2, fundYear);
-        }, r -> Documents.aidApplication(r.getString(1)))) {
+        }, r -> {
+          AidApplication known = decoded.get(r.getString(1));
+          return known != null && known.version() == r.getLong(2) ? known : Documents.aidApplication(r.getString(3));
+        })) {
       listed.computeIfAbsent(a.householdId(), h -> new ArrayList<>()).add(a);
     }
     for (String id : ids) {
@@ -250,6 +266,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
           + " of work");
     }
     versions.forEach(lockedVersions::put);
+    applications.forEach(a -> decoded.put(a.id(), a));
   }
 
   /**

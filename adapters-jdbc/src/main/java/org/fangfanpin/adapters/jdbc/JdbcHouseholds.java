@@ -1,5 +1,6 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,8 +45,10 @@ final class JdbcHouseholds implements HouseholdRepository {
   }
 
   /**
-   * The register's bulk path: one batched upsert of every household. Of several entries with one
-   * id only the last is sent, since PostgreSQL refuses to upsert a row twice in one statement.
+   * The register's bulk path: one batched upsert of every household; on PostgreSQL first one
+   * {@code COPY} of them all, which stores them unless one is registered already (the upsert then
+   * follows). Of several entries with one id only the last
+   * is sent, since PostgreSQL refuses to upsert a row twice in one statement.
    */
   @Override
   public void putAll(Collection<Household> households) {
@@ -65,11 +68,34 @@ final class JdbcHouseholds implements HouseholdRepository {
       rows.add(new String[] {h.id(), h.area().code(),
           Columns.text("ffp_household.doc", Documents.household(h), Columns.DOCUMENT)});
     }
+    if (session.copies() && copied(rows)) {
+      return;
+    }
     session.batch(WHAT, session.dialect.upsert("ffp_household", List.of("id"), COLUMNS), rows, (s, row) -> {
       s.setString(1, row[0]);
       s.setString(2, row[1]);
       s.setString(3, row[2]);
     });
+  }
+
+  /**
+   * Copies the rows in one COPY: whether it did, or found one of them registered already and
+   * copied none (the caller then upserts them all). COPY parses plain text rows, where a
+   * multi-row upsert binds three parameters a row and checks each row for a conflict first; a
+   * register is mostly imported into an empty table.
+   */
+  private boolean copied(List<String[]> rows) {
+    StringBuilder text = new StringBuilder(rows.size() * 512);
+    for (String[] row : rows) {
+      PgCopy.appendText(text, row[0]);
+      text.append('\t');
+      PgCopy.appendText(text, row[1]);
+      text.append('\t');
+      PgCopy.appendText(text, row[2]);
+      text.append('\n');
+    }
+    return session.copyInUnlessTaken(WHAT, "COPY ffp_household (id, village, doc) FROM STDIN",
+        new StringReader(text.toString()));
   }
 
   @Override

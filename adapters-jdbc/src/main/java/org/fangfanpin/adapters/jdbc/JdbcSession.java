@@ -279,9 +279,13 @@ final class JdbcSession implements StoreSession {
   /**
    * Claims a key this write session looked up and did not find (see {@code V2__claims.sql}):
    * inserts the claim, waiting for a unit of work that claimed it first to end, then locks it
-   * until this session ends. A caller looks the key up again afterwards.
+   * until this session ends; on PostgreSQL it takes a lock on the key instead (see
+   * {@link Dialect#lockEachKey}). A caller looks the key up again afterwards.
    */
   void claim(String kind, String key) {
+    if (lockClaims(kind, List.of(key))) {
+      return;
+    }
     JdbcSession.Binder bind = s -> {
       s.setString(1, kind);
       s.setString(2, key);
@@ -304,7 +308,7 @@ final class JdbcSession implements StoreSession {
    */
   void claimAll(String kind, java.util.Collection<String> keys) {
     List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(keys));
-    if (sorted.isEmpty()) {
+    if (sorted.isEmpty() || lockClaims(kind, sorted)) {
       return;
     }
     Optional<String> bulk = dialect.insertEachIgnoringDuplicates("ffp_claim", "kind", "claim_key");
@@ -329,6 +333,59 @@ final class JdbcSession implements StoreSession {
     }
     for (String key : sorted) {
       claims.add(new String[] {kind, key});
+    }
+  }
+
+  /**
+   * Claims the keys, in order, with the database's transaction-scoped locks where it has them
+   * ({@link Dialect#lockEachKey}; PostgreSQL): no claim rows to insert and delete. Whether it did.
+   */
+  private boolean lockClaims(String kind, List<String> keys) {
+    Optional<String> lock = dialect.lockEachKey();
+    if (lock.isEmpty()) {
+      return false;
+    }
+    List<String> named = new ArrayList<>(keys.size());
+    for (String key : keys) {
+      named.add(kind + "/" + key);
+    }
+    list("ffp_claim", lock.get(), s -> s.setArray(1, texts(named)), r -> Boolean.TRUE);
+    return true;
+  }
+
+  /** Whether {@link #copyIn} works on this session's connection (PostgreSQL through pgjdbc). */
+  boolean copies() {
+    // Only PostgreSQL through pgjdbc, reached by reflection (see PgCopy): the driver is the host's.
+    return dialect.copiesRows() && PgCopy.available(connection);
+  }
+
+  /**
+   * Runs {@code COPY ... FROM STDIN} with the rows of {@code data} in COPY's text format, behind a
+   * savepoint: whether it stored them all, or, when a unique key of one of them was taken, stored
+   * none and left the transaction usable.
+   */
+  boolean copyInUnlessTaken(String what, String sql, java.io.Reader data) {
+    checkOpen();
+    java.sql.Savepoint before;
+    try {
+      before = connection.setSavepoint();
+    } catch (SQLException e) {
+      throw failure(e, what);
+    }
+    try {
+      PgCopy.copyIn(connection, sql, data);
+      connection.releaseSavepoint(before);
+      return true;
+    } catch (SQLException e) {
+      if ("23505".equals(SqlFailures.stateOf(e))) {
+        try {
+          connection.rollback(before);
+          return false;
+        } catch (SQLException lost) {
+          throw failure(lost, what);
+        }
+      }
+      throw failure(e, what);
     }
   }
 

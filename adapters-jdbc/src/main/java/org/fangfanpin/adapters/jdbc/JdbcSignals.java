@@ -105,10 +105,12 @@ final class JdbcSignals implements SignalRepository {
     if (refs.isEmpty()) {
       return found;
     }
-    String sql = "SELECT doc FROM ffp_signal WHERE channel = ? AND " + session.dialect.inArray("source_ref");
+    // A join, not "channel = ? AND source_ref IN the array" (see Dialect.inArray).
+    String sql = "SELECT s.doc FROM " + session.dialect.arrayTable("u", "source_ref")
+        + " JOIN ffp_signal s ON s.source_ref = u.source_ref WHERE s.channel = ?";
     for (StoredSignal s : session.list(WHAT, sql, st -> {
-      st.setString(1, channel.name());
-      st.setArray(2, session.texts(refs));
+      st.setArray(1, session.texts(refs));
+      st.setString(2, channel.name());
     }, r -> Documents.signal(r.getString(1)))) {
       found.put(s.signal().sourceRef(), s);
     }

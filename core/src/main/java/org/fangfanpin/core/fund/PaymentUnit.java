@@ -38,6 +38,9 @@ import org.fangfanpin.spi.store.StoreSession;
  */
 final class PaymentUnit {
 
+  /** Stands for an id a pass needs and the unit has not drawn yet; such a pass is run again. */
+  private static final String PLACEHOLDER = "pay-?";
+
   private final CoreContext ctx;
   private final StoreSession s;
   private final String batchId;
@@ -72,8 +75,10 @@ final class PaymentUnit {
     pass.run(ids);
     // A payment id that a host's transfer already holds leaves its application unpaid, and the
     // payments after it decide on a pool and caps without it: run the unit's decisions again
-    // until every id they use has been looked up. Such a clash is rare; usually one pass does.
-    while (lookUpNewIds(pass.idsUsed)) {
+    // until every id they use has been drawn and looked up. Such a clash is rare; usually one
+    // pass decides, and a second pass, with the ids the first one counted drawn in one step,
+    // only repeats it with the real ids.
+    while (drawMissingIds(pass) || lookUpNewIds(pass.idsUsed)) {
       pass = new Pass();
       pass.run(ids);
     }
@@ -119,6 +124,20 @@ final class PaymentUnit {
 
   private static LocalDate approvedOn(AidApplication a) {
     return a.county().map(AidStep::on).orElse(a.appliedOn());
+  }
+
+  /**
+   * Draws, in one step, the ids the pass needed beyond those drawn before (it used placeholders
+   * for them); whether it drew any. The pass's decisions stand as long as none of them is taken:
+   * a placeholder is never taken, and the ids are used in the order drawn, as one by one.
+   */
+  private boolean drawMissingIds(Pass pass) {
+    int missing = pass.idsUsed.size() - drawn.size();
+    if (missing <= 0) {
+      return false;
+    }
+    drawn.addAll(ctx.ids().next("pay", missing));
+    return true;
   }
 
   /** Looks up the ids the pass used that were not looked up yet; whether one of them is taken. */
@@ -228,14 +247,9 @@ final class PaymentUnit {
       return FundRules.withinCaps(policy(h, a.fundYear()), h, a.purpose(), a.amount(), received, forPurpose);
     }
 
+    /** The next drawn id, or a placeholder (never taken) counting one more id to draw. */
     private String nextId() {
-      String id;
-      if (idsUsed.size() < drawn.size()) {
-        id = drawn.get(idsUsed.size());
-      } else {
-        id = ctx.ids().next("pay");
-        drawn.add(id);
-      }
+      String id = idsUsed.size() < drawn.size() ? drawn.get(idsUsed.size()) : PLACEHOLDER;
       idsUsed.add(id);
       return id;
     }

@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.fangfanpin.core.assessment.Assessment;
 import org.fangfanpin.core.assessment.HouseholdAssessor;
@@ -118,29 +122,88 @@ public final class IntakeService {
     });
   }
 
-  /** Stores every household, a few thousand per unit of work; returns how many were stored. */
+  /**
+   * Stores every household, a few thousand per unit of work, in the order given (a household
+   * given twice keeps its last facts); returns how many were stored. While one unit of work is
+   * written, on a thread of this call's own, the caller's thread reads the next few thousand from
+   * {@code households}: reading a register file and writing to a database then overlap instead
+   * of taking turns. At most one unit is written at a time, so the units commit in order. Should
+   * the reading or a unit fail, the call waits for the unit being written, then throws; the units
+   * before stay stored, as they would one after the other.
+   */
   public int registerAll(Iterable<Household> households) {
     Objects.requireNonNull(households, "households");
-    int count = 0;
-    List<Household> chunk = new ArrayList<>(REGISTER_BATCH_SIZE);
-    for (Household h : households) {
-      chunk.add(Objects.requireNonNull(h, "household"));
-      if (chunk.size() == REGISTER_BATCH_SIZE) {
-        count += store(chunk);
+    // Made with the first full unit: a register of fewer households is stored on this thread.
+    ExecutorService writer = null;
+    Future<Integer> writing = null;
+    try {
+      int count = 0;
+      List<Household> chunk = new ArrayList<>(REGISTER_BATCH_SIZE);
+      for (Household h : households) {
+        chunk.add(Objects.requireNonNull(h, "household"));
+        if (chunk.size() == REGISTER_BATCH_SIZE) {
+          count += stored(writing);
+          List<Household> full = chunk;
+          if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(r -> {
+              Thread t = new Thread(r, "ffp-register-writer");
+              t.setDaemon(true);
+              return t;
+            });
+          }
+          writing = writer.submit(() -> store(full));
+          chunk = new ArrayList<>(REGISTER_BATCH_SIZE);
+        }
+      }
+      count += stored(writing);
+      writing = null;
+      return chunk.isEmpty() ? count : count + store(chunk);
+    } finally {
+      // Not interrupted: a unit being written ends as it would have without the failure.
+      if (writer != null) {
+        writer.shutdown();
+      }
+      if (writing != null) {
+        try {
+          writing.get();
+        } catch (ExecutionException | InterruptedException | RuntimeException e) {
+          // The failure that got here is the one the caller sees.
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+        }
       }
     }
-    return chunk.isEmpty() ? count : count + store(chunk);
   }
 
-  /** Stores the households in one unit of work, empties the list and returns how many it held. */
+  /** The count of the unit being written once it is stored (0 for none); its failure, unwrapped. */
+  private static int stored(Future<Integer> writing) {
+    if (writing == null) {
+      return 0;
+    }
+    try {
+      return writing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("登记导入被中断 / the register import was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Stores the households in one unit of work; returns how many it held. */
   private int store(List<Household> chunk) {
     Transactions.write(ctx.store(), s -> {
       s.households().putAll(chunk);
       return null;
     });
-    int n = chunk.size();
-    chunk.clear();
-    return n;
+    return chunk.size();
   }
 
   // ---------------------------------------------------------------- signals

@@ -820,6 +820,51 @@ class FundServiceTest {
     }
 
     @Test
+    void aUnitDrawsItsPaymentIdsInOneStepInTheOrderOneByOneWouldUseThemAndLeavesNoneUnused() {
+      List<String> calls = new ArrayList<>();
+      AtomicInteger issued = new AtomicInteger();
+      IdSource recording = new IdSource() {
+        @Override
+        public String next(String namespace) {
+          calls.add(namespace + " x1");
+          return String.format("%s-%012d", namespace, issued.incrementAndGet());
+        }
+
+        @Override
+        public List<String> next(String namespace, int count) {
+          calls.add(namespace + " x" + count);
+          List<String> ids = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            ids.add(String.format("%s-%012d", namespace, issued.incrementAndGet()));
+          }
+          return ids;
+        }
+      };
+      FundService counted = FangFanPin.builder().store(kit.county.store).ids(recording).clock(kit.county.clock)
+          .build().fund();
+      int applications = FundService.PAYMENTS_PER_UNIT + 12;
+      kit.appropriate("fin-1", Money.ofYuan(1_000L * (applications - 3)));
+      List<AidApplication> approved = new ArrayList<>();
+      for (int i = 0; i < applications; i++) {
+        approved.add(kit.approved(kit.monitored(String.format("H%04d", i), VILLAGE_A1), AidPurpose.GENERAL,
+            Money.ofYuan(1_000)));
+      }
+      calls.clear();
+      issued.set(0);
+
+      BatchStatement b = ok(counted.payBatch("b-1", COUNTY, YEAR, PAID, COUNTY_OFFICER));
+
+      // The last three find the pool empty: the second unit draws the nine ids it uses, no more.
+      assertThat(calls).containsExactly("pay x" + FundService.PAYMENTS_PER_UNIT, "pay x9");
+      assertThat(b.paidCount()).isEqualTo(applications - 3);
+      List<String> paymentIds = b.lines().stream().filter(BatchLine::paid)
+          .map(l -> l.application().paymentId().orElseThrow()).toList();
+      assertThat(paymentIds).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, applications - 3)
+          .mapToObj(n -> String.format("pay-%012d", n)).toList());
+      assertThat(kit.snapshot().transfers()).extracting(Transfer::id).containsAll(paymentIds);
+    }
+
+    @Test
     void paysApplicationsWhoseIdsAreAsLongAsAnIdSourceMayMakeThem() {
       IdSource longIds = namespace -> (namespace + "-" + "0".repeat(64)).substring(0, 60)
           + String.format("%04d", counter.incrementAndGet());

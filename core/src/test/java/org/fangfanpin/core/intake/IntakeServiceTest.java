@@ -1,6 +1,7 @@
 package org.fangfanpin.core.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fangfanpin.core.intake.Signals.audit;
 import static org.fangfanpin.core.intake.Signals.caseById;
 import static org.fangfanpin.core.intake.Signals.cases;
@@ -19,6 +20,7 @@ import static org.fangfanpin.core.testing.TestCounty.VILLAGE_GROUP_A2;
 
 import io.vavr.control.Either;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -382,6 +384,58 @@ class IntakeServiceTest {
 
       Optional<org.fangfanpin.spi.model.Household> last = county.store.read(s -> s.households().find("R9999"));
       assertThat(last).isPresent();
+    }
+
+    @Test
+    void storesALargeRegisterInOrderSoThatAHouseholdGivenTwiceKeepsItsLastFacts() {
+      var template = county.household("H1", VILLAGE_A1);
+      List<org.fangfanpin.spi.model.Household> many = new ArrayList<>();
+      for (int i = 0; i < 3 * IntakeService.REGISTER_BATCH_SIZE + 5; i++) {
+        many.add(template.withId("R" + i).withMemberCount(5));
+      }
+      // Again in the second and the last unit of work, with other facts each time.
+      many.add(IntakeService.REGISTER_BATCH_SIZE + 7, template.withId("R3").withMemberCount(6));
+      many.add(template.withId("R3").withMemberCount(7));
+
+      assertThat(intake.registerAll(many)).isEqualTo(many.size());
+
+      assertThat(registered("R3").orElseThrow().memberCount()).isEqualTo(7);
+      assertThat(registered("R" + (3 * IntakeService.REGISTER_BATCH_SIZE + 4))).isPresent();
+    }
+
+    @Test
+    void aRegisterThatFailsPartWayKeepsTheUnitsOfWorkStoredBeforeAndThrows() {
+      var template = county.household("H1", VILLAGE_A1);
+      int readable = IntakeService.REGISTER_BATCH_SIZE + 10;
+      Iterable<org.fangfanpin.spi.model.Household> failing = () -> new java.util.Iterator<>() {
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+          return true;
+        }
+
+        @Override
+        public org.fangfanpin.spi.model.Household next() {
+          if (next == readable) {
+            throw new IllegalStateException("row " + next + " unreadable");
+          }
+          return template.withId("F" + next++);
+        }
+      };
+
+      assertThatThrownBy(() -> intake.registerAll(failing)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("unreadable");
+
+      // The first unit of work was written while the rows after it were read; the rows read after
+      // it were never stored.
+      assertThat(registered("F0")).isPresent();
+      assertThat(registered("F" + (IntakeService.REGISTER_BATCH_SIZE - 1))).isPresent();
+      assertThat(registered("F" + IntakeService.REGISTER_BATCH_SIZE)).isEmpty();
+    }
+
+    private Optional<org.fangfanpin.spi.model.Household> registered(String id) {
+      return county.store.read(s -> s.households().find(id));
     }
 
     @Test
