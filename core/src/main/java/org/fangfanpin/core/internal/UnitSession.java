@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.assistance.GridVisit;
 import org.fangfanpin.spi.model.AreaCode;
@@ -247,6 +248,29 @@ public final class UnitSession implements StoreSession {
     }
   }
 
+  /** Reads in one step the ids neither kept nor known to be absent, and keeps what it found. */
+  private static <T> void loadInto(Collection<String> ids, Map<String, T> known, Set<String> absent,
+      Function<List<String>, Map<String, T>> findAll) {
+    List<String> unknown = new ArrayList<>();
+    for (String id : ids) {
+      if (!known.containsKey(id) && !absent.contains(id)) {
+        unknown.add(id);
+      }
+    }
+    if (unknown.isEmpty()) {
+      return;
+    }
+    Map<String, T> found = findAll.apply(unknown);
+    for (String id : unknown) {
+      T value = found.get(id);
+      if (value == null) {
+        absent.add(id);
+      } else {
+        known.put(id, value);
+      }
+    }
+  }
+
   /** The cases: kept ones answered from memory, changes held until {@link #flush}. */
   private static final class Cases implements CaseRepository {
 
@@ -263,24 +287,7 @@ public final class UnitSession implements StoreSession {
     }
 
     void load(Collection<String> ids) {
-      List<String> unknown = new ArrayList<>();
-      for (String id : ids) {
-        if (!known.containsKey(id) && !absent.contains(id)) {
-          unknown.add(id);
-        }
-      }
-      if (unknown.isEmpty()) {
-        return;
-      }
-      Map<String, MonitoringCase> found = store.findAll(unknown);
-      for (String id : unknown) {
-        MonitoringCase c = found.get(id);
-        if (c == null) {
-          absent.add(id);
-        } else {
-          known.put(id, c);
-        }
-      }
+      loadInto(ids, known, absent, store::findAll);
     }
 
     void flush() {
@@ -395,24 +402,7 @@ public final class UnitSession implements StoreSession {
     }
 
     void load(Collection<String> ids) {
-      List<String> unknown = new ArrayList<>();
-      for (String id : ids) {
-        if (!known.containsKey(id) && !absent.contains(id)) {
-          unknown.add(id);
-        }
-      }
-      if (unknown.isEmpty()) {
-        return;
-      }
-      Map<String, Household> found = store.findAll(unknown);
-      for (String id : unknown) {
-        Household h = found.get(id);
-        if (h == null) {
-          absent.add(id);
-        } else {
-          known.put(id, h);
-        }
-      }
+      loadInto(ids, known, absent, store::findAll);
     }
 
     void flush() {
