@@ -124,16 +124,18 @@ public final class IntakeService {
 
   /**
    * Stores every household, a few thousand per unit of work, in the order given (a household
-   * given twice keeps its last facts); returns how many were stored. While one unit of work is
-   * written, on a thread of this call's own, the caller's thread reads the next few thousand from
-   * {@code households}: reading a register file and writing to a database then overlap instead
-   * of taking turns. At most one unit is written at a time, so the units commit in order. Should
+   * given twice keeps its last facts); returns how many were stored. From the second unit on,
+   * while one unit of work is written on a thread of this call's own, the caller's thread reads
+   * the next few thousand from {@code households}: reading a register file and writing to a
+   * database then overlap instead of taking turns. At most one unit is written at a time, so the
+   * units commit in order. Should
    * the reading or a unit fail, the call waits for the unit being written, then throws; the units
    * before stay stored, as they would one after the other.
    */
   public int registerAll(Iterable<Household> households) {
     Objects.requireNonNull(households, "households");
-    // Made with the first full unit: a register of fewer households is stored on this thread.
+    // Made with the second full unit: the first unit, and a register of fewer households, are
+    // stored on this thread.
     ExecutorService writer = null;
     Future<Integer> writing = null;
     try {
@@ -141,7 +143,13 @@ public final class IntakeService {
       List<Household> chunk = new ArrayList<>(REGISTER_BATCH_SIZE);
       for (Household h : households) {
         chunk.add(Objects.requireNonNull(h, "household"));
-        if (chunk.size() == REGISTER_BATCH_SIZE) {
+        if (chunk.size() == REGISTER_BATCH_SIZE && count == 0 && writer == null) {
+          // The first unit on the caller's thread: a call made inside an open session of the
+          // store then fails here as any nested unit does, instead of a writer thread waiting
+          // for the caller's session while the caller waits for the writer.
+          count = store(chunk);
+          chunk = new ArrayList<>(REGISTER_BATCH_SIZE);
+        } else if (chunk.size() == REGISTER_BATCH_SIZE) {
           count += stored(writing);
           List<Household> full = chunk;
           if (writer == null) {

@@ -427,11 +427,26 @@ class IntakeServiceTest {
       assertThatThrownBy(() -> intake.registerAll(failing)).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("unreadable");
 
-      // The first unit of work was written while the rows after it were read; the rows read after
+      // The first unit of work was stored before the rows after it were read; the rows read after
       // it were never stored.
       assertThat(registered("F0")).isPresent();
       assertThat(registered("F" + (IntakeService.REGISTER_BATCH_SIZE - 1))).isPresent();
       assertThat(registered("F" + IntakeService.REGISTER_BATCH_SIZE)).isEmpty();
+    }
+
+    @Test
+    void aLargeRegisterGivenInsideAnOpenSessionFailsAsANestedUnitDoesInsteadOfWaiting() {
+      var template = county.household("H1", VILLAGE_A1);
+      List<org.fangfanpin.spi.model.Household> many = java.util.stream.IntStream
+          .range(0, 2 * IntakeService.REGISTER_BATCH_SIZE + 1).mapToObj(i -> template.withId("N" + i)).toList();
+
+      // Preemptive: were the first unit handed to a writer thread, it would wait for this
+      // session's lock while this thread waited for it.
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+          () -> assertThatThrownBy(() -> county.store.write(s -> intake.registerAll(many)))
+              .isInstanceOf(IllegalStateException.class));
+
+      assertThat(registered("N0")).isEmpty();
     }
 
     private Optional<org.fangfanpin.spi.model.Household> registered(String id) {
