@@ -1,14 +1,9 @@
 package org.fangfanpin.spi.event;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The attributes of a {@link DomainEvent}: an unmodifiable map that keeps its entries in one array
@@ -17,14 +12,13 @@ import java.util.Set;
  * one per event) that a general-purpose copy would make; equality, hash code and string form are
  * those of any {@link Map}.
  */
-final class EventAttributes extends AbstractMap<String, String> {
+final class EventAttributes extends CompactAttributes {
 
   /** Beyond this many entries a builder finds keys through a hash map rather than by scanning. */
   private static final int SCAN_LIMIT = 8;
 
   private final String[] pairs;
   private final int size;
-  private Set<Map.Entry<String, String>> entries;
 
   private EventAttributes(String[] pairs, int size) {
     this.pairs = pairs;
@@ -33,7 +27,7 @@ final class EventAttributes extends AbstractMap<String, String> {
 
   /** An unmodifiable copy of {@code map}, checked for {@code null} keys and values. */
   static Map<String, String> copyOf(Map<String, ? extends String> map) {
-    if (map instanceof EventAttributes || map instanceof Two || map == Collections.<String, String>emptyMap()) {
+    if (map instanceof CompactAttributes || map == Collections.<String, String>emptyMap()) {
       @SuppressWarnings("unchecked")
       Map<String, String> same = (Map<String, String>) map;
       return same;
@@ -54,55 +48,13 @@ final class EventAttributes extends AbstractMap<String, String> {
   }
 
   @Override
-  public boolean isEmpty() {
-    return size == 0;
+  String key(int i) {
+    return pairs[2 * i];
   }
 
   @Override
-  public boolean containsKey(Object key) {
-    return indexOf(pairs, size, key) >= 0;
-  }
-
-  @Override
-  public String get(Object key) {
-    int i = indexOf(pairs, size, key);
-    return i < 0 ? null : pairs[2 * i + 1];
-  }
-
-  @Override
-  public Set<Map.Entry<String, String>> entrySet() {
-    Set<Map.Entry<String, String>> set = entries;
-    if (set == null) {
-      set = new AbstractSet<>() {
-        @Override
-        public Iterator<Map.Entry<String, String>> iterator() {
-          return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < size;
-            }
-
-            @Override
-            public Map.Entry<String, String> next() {
-              if (next >= size) {
-                throw new NoSuchElementException();
-              }
-              int i = next++;
-              return new AbstractMap.SimpleImmutableEntry<>(pairs[2 * i], pairs[2 * i + 1]);
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return size;
-        }
-      };
-      entries = set;
-    }
-    return set;
+  String value(int i) {
+    return pairs[2 * i + 1];
   }
 
   private static int indexOf(String[] pairs, int size, Object key) {
@@ -193,7 +145,7 @@ final class EventAttributes extends AbstractMap<String, String> {
    * Two attributes, the most an event of intake has (channel and source reference), held in fields
    * rather than an array: one object kept per event instead of two. A map like any other.
    */
-  static final class Two extends AbstractMap<String, String> {
+  static final class Two extends CompactAttributes {
 
     private final String key1;
     private final String value1;
@@ -213,54 +165,13 @@ final class EventAttributes extends AbstractMap<String, String> {
     }
 
     @Override
-    public boolean isEmpty() {
-      return false;
+    String key(int i) {
+      return i == 0 ? key1 : key2;
     }
 
     @Override
-    public boolean containsKey(Object key) {
-      return key1.equals(key) || key2.equals(key);
-    }
-
-    @Override
-    public String get(Object key) {
-      return key1.equals(key) ? value1 : key2.equals(key) ? value2 : null;
-    }
-
-    @Override
-    public Set<Map.Entry<String, String>> entrySet() {
-      // Made on each call, not kept: events are stored by the million and rarely read as maps.
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Map.Entry<String, String>> iterator() {
-          return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < 2;
-            }
-
-            @Override
-            public Map.Entry<String, String> next() {
-              switch (next++) {
-                case 0:
-                  return new AbstractMap.SimpleImmutableEntry<>(key1, value1);
-                case 1:
-                  return new AbstractMap.SimpleImmutableEntry<>(key2, value2);
-                default:
-                  next = 2;
-                  throw new NoSuchElementException();
-              }
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return 2;
-        }
-      };
+    String value(int i) {
+      return i == 0 ? value1 : value2;
     }
   }
 }
