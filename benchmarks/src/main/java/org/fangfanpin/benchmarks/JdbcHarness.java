@@ -215,7 +215,8 @@ public final class JdbcHarness {
 
   /** Imports the register file into a fresh database, then screens the county: {rows/s, seconds}. */
   double[] importAndScreen(Path register, int households) throws IOException {
-    try (HikariDataSource pool = databases.fresh(2)) {
+    // Three connections: a screening reads on one while it writes on another, and ids take a third.
+    try (HikariDataSource pool = databases.fresh(3)) {
       JdbcStore store = JdbcStore.migrate(pool);
       SettableClock clock = new SettableClock(AS_OF);
       FangFanPin ffp = FangFanPin.builder().store(store).ids(store.ids()).clock(clock).build();

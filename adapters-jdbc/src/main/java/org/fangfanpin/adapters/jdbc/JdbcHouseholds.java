@@ -26,6 +26,12 @@ final class JdbcHouseholds implements HouseholdRepository {
   private static final List<String> COLUMNS = List.of("id", "village", "doc");
 
   private final JdbcSession session;
+  /**
+   * The households whose rows this write session locked: a row lock lasts to the end of the
+   * transaction, so {@link #lockAll} asks only for the others (intake locks a unit's households
+   * when it reads them, then again before it looks up their open cases).
+   */
+  private final java.util.Set<String> locked = new java.util.HashSet<>();
 
   JdbcHouseholds(JdbcSession session) {
     this.session = session;
@@ -103,7 +109,12 @@ final class JdbcHouseholds implements HouseholdRepository {
     session.checkOpen();
     Objects.requireNonNull(householdId, "householdId");
     String sql = "SELECT doc FROM ffp_household WHERE id = ?" + (session.writable ? " FOR UPDATE" : "");
-    return session.one(WHAT, sql, s -> s.setString(1, householdId), r -> Documents.household(r.getString(1)));
+    Optional<Household> found =
+        session.one(WHAT, sql, s -> s.setString(1, householdId), r -> Documents.household(r.getString(1)));
+    if (session.writable && found.isPresent()) {
+      locked.add(householdId);
+    }
+    return found;
   }
 
   /**
@@ -126,6 +137,9 @@ final class JdbcHouseholds implements HouseholdRepository {
     session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
         r -> Map.entry(r.getString(1), Documents.household(r.getString(2))))
         .forEach(e -> found.put(e.getKey(), e.getValue()));
+    if (session.writable) {
+      locked.addAll(found.keySet());
+    }
     return found;
   }
 
@@ -134,14 +148,30 @@ final class JdbcHouseholds implements HouseholdRepository {
    * session's look-ups of other tables by household.
    */
   void lockAll(List<String> ids) {
+    List<String> others = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      if (!locked.contains(id)) {
+        others.add(id);
+      }
+    }
+    if (others.isEmpty()) {
+      return;
+    }
     session.list(WHAT, "SELECT id FROM ffp_household WHERE " + session.dialect.inArray("id") + " ORDER BY id FOR UPDATE",
-        s -> s.setArray(1, session.texts(ids)), r -> Boolean.TRUE);
+        s -> s.setArray(1, session.texts(others)), r -> r.getString(1)).forEach(locked::add);
   }
 
   /** Locks the household's row in a write session; whether the household is registered. */
   boolean lock(String householdId) {
-    return session.one(WHAT, "SELECT id FROM ffp_household WHERE id = ? FOR UPDATE",
+    if (locked.contains(householdId)) {
+      return true;
+    }
+    boolean found = session.one(WHAT, "SELECT id FROM ffp_household WHERE id = ? FOR UPDATE",
         s -> s.setString(1, householdId), r -> Boolean.TRUE).isPresent();
+    if (found) {
+      locked.add(householdId);
+    }
+    return found;
   }
 
   @Override

@@ -20,6 +20,8 @@ final class JdbcOutbox implements OutboxRepository {
 
   private static final String WHAT = "ffp_outbox";
 
+  private static final List<String> COLUMNS = List.of("event_id", "doc");
+
   private final JdbcSession session;
 
   JdbcOutbox(JdbcSession session) {
@@ -41,7 +43,8 @@ final class JdbcOutbox implements OutboxRepository {
   /**
    * {@inheritDoc}
    *
-   * <p>On PostgreSQL one batch of inserts that skip taken ids; H2, in the same process, inserts
+   * <p>On PostgreSQL one {@code COPY}, or when an id is taken one batch of inserts that skip taken
+   * ids (see {@link JdbcSession#insertRowsIgnoringDuplicates}); H2, in the same process, inserts
    * them one by one, since a taken id fails its statement there (see
    * {@link Dialect#insertIgnoringDuplicates}).
    */
@@ -53,20 +56,13 @@ final class JdbcOutbox implements OutboxRepository {
       events.forEach(this::add);
       return;
     }
-    List<String[]> rows = new ArrayList<>(events.size());
+    List<Object[]> rows = new ArrayList<>(events.size());
     for (DomainEvent event : events) {
       Objects.requireNonNull(event, "event");
-      rows.add(new String[] {Columns.text("ffp_outbox.event_id", event.id(), Columns.ID),
+      rows.add(new Object[] {Columns.text("ffp_outbox.event_id", event.id(), Columns.ID),
           Columns.text("ffp_outbox.doc", Documents.event(event), Columns.DOCUMENT)});
     }
-    if (rows.isEmpty()) {
-      return;
-    }
-    session.batch(WHAT, session.dialect.insertIgnoringDuplicates("ffp_outbox", List.of("event_id", "doc")), rows,
-        (s, row) -> {
-          s.setString(1, row[0]);
-          s.setString(2, row[1]);
-        });
+    session.insertRowsIgnoringDuplicates(WHAT, "ffp_outbox", COLUMNS, rows);
   }
 
   @Override

@@ -65,6 +65,49 @@ final class PgCopy {
     return connection.isWrapperFor(api) ? Optional.of(new Object[] {api, connection.unwrap(api)}) : Optional.empty();
   }
 
+  /** {@code COPY table (columns) FROM STDIN}: COPY's text format, tab-separated, {@code \N} for null. */
+  static String copyStatement(String table, java.util.List<String> columns) {
+    return "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+  }
+
+  /**
+   * The rows in COPY's text format: each value of a row ({@code String}, {@code Long},
+   * {@code Integer}, {@code LocalDate} or {@code null}) escaped, separated by tabs, a row a line.
+   */
+  static Reader rows(java.util.Collection<Object[]> rows, int columns) {
+    StringBuilder text = new StringBuilder(rows.size() * 256);
+    for (Object[] row : rows) {
+      if (row.length != columns) {
+        throw new IllegalArgumentException("行的值个数应为 " + columns + " / a row holds " + columns + " values, not "
+            + row.length);
+      }
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          text.append('\t');
+        }
+        appendValue(text, row[i]);
+      }
+      text.append('\n');
+    }
+    return new java.io.StringReader(text.toString());
+  }
+
+  private static void appendValue(StringBuilder row, Object value) {
+    if (value == null) {
+      row.append("\\N");
+    } else if (value instanceof String text) {
+      appendText(row, text);
+    } else if (value instanceof Long || value instanceof Integer) {
+      row.append(value);
+    } else if (value instanceof java.time.LocalDate day) {
+      // ISO 8601, which COPY reads whatever the session's DateStyle; years past 9999 are refused
+      // before (see Columns.day).
+      row.append(day);
+    } else {
+      throw new IllegalArgumentException("不支持的列值类型 / unsupported column value type " + value.getClass().getName());
+    }
+  }
+
   /** Appends a value to a row of COPY's text format, its backslashes and control characters escaped. */
   static void appendText(StringBuilder row, String value) {
     int first = 0;
