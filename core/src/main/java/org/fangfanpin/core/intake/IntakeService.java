@@ -186,9 +186,11 @@ public final class IntakeService {
 
   /** The count of the unit being written once it is stored (0 for none); its failure, unwrapped. */
   private static int stored(Future<Integer> writing) {
-    if (writing == null) {
-      return 0;
-    }
+    return writing == null ? 0 : awaited(writing);
+  }
+
+  /** The task's result once it is done; its failure, unwrapped. */
+  private static <T> T awaited(Future<T> writing) {
     try {
       return writing.get();
     } catch (InterruptedException e) {
@@ -264,11 +266,15 @@ public final class IntakeService {
    */
   public IntakeSummary receiveAll(List<RiskSignal> signals) {
     Objects.requireNonNull(signals, "signals");
+    return summary(signals, receiveInBatches(signals));
+  }
+
+  /** The counts and rejections of the signals' results, one result per signal in order. */
+  private static IntakeSummary summary(List<RiskSignal> signals, List<Either<Rejection, IntakeResult>> results) {
     int opened = 0;
     int joined = 0;
     int duplicates = 0;
     List<RejectedSignal> rejections = new ArrayList<>();
-    List<Either<Rejection, IntakeResult>> results = receiveInBatches(signals);
     for (int i = 0; i < results.size(); i++) {
       Either<Rejection, IntakeResult> r = results.get(i);
       if (r.isLeft()) {
@@ -352,27 +358,142 @@ public final class IntakeService {
     if (asOf.isAfter(today)) {
       return Either.left(IntakeRejections.observedInFuture(asOf, today));
     }
-    Candidates found = ctx.store().read(s -> {
-      Candidates c = new Candidates();
-      try (Stream<Household> households = s.households().inArea(area)) {
-        HouseholdAssessor.screen(households, ctx.policies(), asOf).forEach(a -> {
-          c.assessed++;
-          if (a.candidate()) {
-            c.pending.add(a);
-            if (c.pending.size() == BATCH_SIZE) {
-              c.sort(s, platform);
+    Raising raising = new Raising();
+    try {
+      Candidates found = ctx.store().read(s -> {
+        Candidates c = new Candidates(raising);
+        try (Stream<Household> households = s.households().inArea(area)) {
+          HouseholdAssessor.screen(households, ctx.policies(), asOf).forEach(a -> {
+            c.assessed++;
+            if (a.candidate()) {
+              c.pending.add(a);
+              if (c.pending.size() == BATCH_SIZE) {
+                c.sort(s, platform);
+              }
             }
-          }
+          });
+        }
+        c.sort(s, platform);
+        return c;
+      });
+      raising.finish();
+      IntakeSummary received = summary(raising.signals, raising.results());
+      return Either.right(ScreeningSummary.builder().area(area).asOf(asOf).assessed(found.assessed)
+          .candidates(found.alreadyMonitored + raising.signals.size()).alreadyMonitored(found.alreadyMonitored)
+          .signalsRaised(received.opened() + received.joined()).duplicates(received.duplicates())
+          .rejections(received.rejections()).build());
+    } catch (UnitFailed e) {
+      // The failure of the unit that stopped the reading, as receiving the units after the read would throw it.
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) e.getCause();
+    } finally {
+      raising.close();
+    }
+  }
+
+  /**
+   * A screening's signals, received {@link #BATCH_SIZE} to a unit of work on a thread of the
+   * screening's own while the caller's thread goes on reading and assessing the register: on a
+   * database the two then work at once, on two connections, instead of taking turns. The units are
+   * the ones {@link #receiveAll} would make of the whole list, received in the same order, one at
+   * a time; each decides on the household as it is when the unit runs, as it would after the read
+   * (the read session's snapshot decides only which households are candidates and which are
+   * monitored already, as before). A store whose read session holds off writers (the in-memory
+   * one) receives them after the read. Should a unit fail, no later unit runs and the reading
+   * stops; the units before stay stored, as they would one after the other.
+   */
+  private final class Raising implements AutoCloseable {
+    final List<RiskSignal> signals = new ArrayList<>();
+    private final List<Future<List<Either<Rejection, IntakeResult>>>> units = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    private ExecutorService writer;
+    private int submitted;
+
+    /** Raises the signal; hands every full unit to the writer. */
+    void add(RiskSignal signal) {
+      Throwable failed = failure.get();
+      if (failed != null) {
+        // The reading stops at the first failed unit; finish() throws its failure.
+        throw new UnitFailed(failed);
+      }
+      signals.add(signal);
+      if (signals.size() - submitted == BATCH_SIZE) {
+        submit();
+      }
+    }
+
+    /** Hands the signals not yet handed over to the writer, as the last unit. */
+    void finish() {
+      if (signals.size() > submitted) {
+        submit();
+      }
+    }
+
+    private void submit() {
+      // A copy: the reading goes on adding to the list while the writer receives the unit.
+      List<RiskSignal> unit = List.copyOf(signals.subList(submitted, signals.size()));
+      submitted = signals.size();
+      if (writer == null) {
+        writer = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "ffp-screen-writer");
+          t.setDaemon(true);
+          return t;
         });
       }
-      c.sort(s, platform);
-      return c;
-    });
-    IntakeSummary received = receiveAll(found.signals);
-    return Either.right(ScreeningSummary.builder().area(area).asOf(asOf).assessed(found.assessed)
-        .candidates(found.alreadyMonitored + found.signals.size()).alreadyMonitored(found.alreadyMonitored)
-        .signalsRaised(received.opened() + received.joined()).duplicates(received.duplicates())
-        .rejections(received.rejections()).build());
+      units.add(writer.submit(() -> {
+        if (failure.get() != null) {
+          return List.of();
+        }
+        try {
+          return receiveInBatches(unit);
+        } catch (RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
+          throw e;
+        }
+      }));
+    }
+
+    /** Every signal's result, in order, once every unit is received; a failed unit's failure. */
+    List<Either<Rejection, IntakeResult>> results() {
+      List<Either<Rejection, IntakeResult>> all = new ArrayList<>(signals.size());
+      for (Future<List<Either<Rejection, IntakeResult>>> unit : units) {
+        all.addAll(awaited(unit));
+      }
+      return all;
+    }
+
+    /** Waits for the unit being received, without starting another. */
+    @Override
+    public void close() {
+      if (writer == null) {
+        return;
+      }
+      failure.compareAndSet(null, new IllegalStateException("screening ended"));
+      writer.shutdown();
+      boolean interrupted = false;
+      for (Future<?> unit : units) {
+        try {
+          unit.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException | RuntimeException e) {
+          // The failure that ended the screening is the one the caller sees.
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Stops the reading of a screening when a unit of its signals failed; the unit's failure is thrown instead. */
+  private static final class UnitFailed extends RuntimeException {
+    UnitFailed(Throwable cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
   }
 
   // ---------------------------------------------------------------- the unit of work
@@ -777,11 +898,16 @@ public final class IntakeService {
 
   /** What a screening's read found: households assessed, candidates already monitored, signals to raise. */
   private static final class Candidates {
-    final List<RiskSignal> signals = new ArrayList<>();
+    /** Where the signals raised go. */
+    final Raising signals;
     /** Candidates not yet checked for an open case: checked a unit's worth at a time, in one look-up. */
     final List<Assessment> pending = new ArrayList<>(BATCH_SIZE);
     int assessed;
     int alreadyMonitored;
+
+    Candidates(Raising signals) {
+      this.signals = signals;
+    }
 
     /** Counts the pending candidates with an open case as monitored and raises a signal for the others. */
     void sort(StoreSession s, Actor platform) {
