@@ -364,7 +364,7 @@ final class JdbcSession implements StoreSession {
    * savepoint: whether it stored them all, or, when a unique key of one of them was taken, stored
    * none and left the transaction usable.
    */
-  boolean copyInUnlessTaken(String what, String sql, java.io.Reader data) {
+  boolean copyInUnlessTaken(String what, String sql, byte[] data) {
     checkOpen();
     java.sql.Savepoint before;
     try {
