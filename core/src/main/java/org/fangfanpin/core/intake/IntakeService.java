@@ -343,6 +343,14 @@ public final class IntakeService {
    * {@code screen:<asOf>:<household id>}: running the same screening again raises nothing new.
    * Refused when the actor is not the data platform, the area lies outside its jurisdiction, or
    * {@code asOf} is after today.
+   *
+   * <p>The register is read in one read session, so every household is assessed, and checked for
+   * an open case, as one committed state of the store holds it. The signals are received in units
+   * of work while the reading goes on (on a second connection of a database store): each is
+   * admitted like any other signal against the household as it is when its unit runs. A household
+   * changed by another unit of work after the read began is thus screened on its facts as read (the
+   * screening reports what the data showed), and a case opened for it meanwhile is joined rather
+   * than duplicated.
    */
   public Either<Rejection, ScreeningSummary> screen(AreaCode area, LocalDate asOf, Actor platform) {
     Objects.requireNonNull(area, "area");
