@@ -1,5 +1,6 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -90,7 +91,17 @@ final class JdbcHouseholds implements HouseholdRepository {
    * register is mostly imported into an empty table.
    */
   private boolean copied(List<String[]> rows) {
-    return session.copyInUnlessTaken(WHAT, PgCopy.copyStatement("ffp_household", COLUMNS), PgCopy.rows(rows, 3));
+    StringBuilder text = new StringBuilder(rows.size() * 512);
+    for (String[] row : rows) {
+      PgCopy.appendText(text, row[0]);
+      text.append('\t');
+      PgCopy.appendText(text, row[1]);
+      text.append('\t');
+      PgCopy.appendText(text, row[2]);
+      text.append('\n');
+    }
+    return session.copyInUnlessTaken(WHAT, "COPY ffp_household (id, village, doc) FROM STDIN",
+        new StringReader(text.toString()));
   }
 
   @Override

@@ -365,6 +365,21 @@ final class JdbcSession implements StoreSession {
    * none and left the transaction usable.
    */
   boolean copyInUnlessTaken(String what, String sql, byte[] data) {
+    return copyInUnlessTaken(what, () -> PgCopy.copyIn(connection, sql, data));
+  }
+
+  /** {@link #copyInUnlessTaken(String, String, byte[])} for rows given as characters. */
+  boolean copyInUnlessTaken(String what, String sql, java.io.Reader data) {
+    return copyInUnlessTaken(what, () -> PgCopy.copyIn(connection, sql, data));
+  }
+
+  /** A COPY to run. */
+  @FunctionalInterface
+  private interface Copy {
+    long run() throws SQLException;
+  }
+
+  private boolean copyInUnlessTaken(String what, Copy copy) {
     checkOpen();
     java.sql.Savepoint before;
     try {
@@ -373,7 +388,7 @@ final class JdbcSession implements StoreSession {
       throw failure(e, what);
     }
     try {
-      PgCopy.copyIn(connection, sql, data);
+      copy.run();
       connection.releaseSavepoint(before);
       return true;
     } catch (SQLException e) {
