@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.fund.AidApplication;
+import org.fangfanpin.spi.fund.AidApplicationState;
 import org.fangfanpin.spi.model.AreaCode;
 import org.fangfanpin.spi.store.AidApplicationRepository;
 import org.fangfanpin.spi.store.DuplicateKeyException;
@@ -339,5 +340,26 @@ final class JdbcAidApplications implements AidApplicationRepository {
           s.setString(2, Areas.low(area));
           s.setString(3, Areas.high(area));
         }, r -> Documents.aidApplication(r.getString(1)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads only the ids: the state is found in the stored document as {@link FundCodec} writes
+   * it, {@code "state":"NAME"} at the top level (a text field holding those characters is stored
+   * with its quotes escaped, so it never matches).
+   */
+  @Override
+  public List<String> idsInArea(AreaCode area, int fundYear, AidApplicationState state) {
+    session.checkOpen();
+    Objects.requireNonNull(area, "area");
+    Objects.requireNonNull(state, "state");
+    return session.list(WHAT, "SELECT id FROM ffp_aid_application WHERE fund_year = ? AND village BETWEEN ? AND ?"
+        + " AND POSITION(? IN doc) > 0 ORDER BY id", s -> {
+          s.setInt(1, fundYear);
+          s.setString(2, Areas.low(area));
+          s.setString(3, Areas.high(area));
+          s.setString(4, FundCodec.stateField(state));
+        }, r -> r.getString(1));
   }
 }
