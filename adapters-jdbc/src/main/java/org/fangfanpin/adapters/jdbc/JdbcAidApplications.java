@@ -182,9 +182,14 @@ final class JdbcAidApplications implements AidApplicationRepository {
     }
     List<String> ids = List.copyOf(new LinkedHashSet<>(householdIds));
     Map<String, List<AidApplication>> listed = new HashMap<>();
-    // A join, not "household_id IN the array AND fund_year = ?" (see Dialect.inArray).
+    // A join, not "household_id IN the array AND fund_year = ?" (see Dialect.inArray). The year is
+    // compared as "fund_year + 0", which no index serves: planned for a known array (PostgreSQL's
+    // first executions of a prepared statement) with statistics from before the year's
+    // applications came in, "fund_year = ?" looked selective and took the area index, reading every
+    // application of the year (15-35 ms for 256 households among 10,000 applications, against 1 ms
+    // through the household index).
     String sql = "SELECT a.id, a.version, a.doc FROM " + session.dialect.arrayTable("u", "household_id")
-        + " JOIN ffp_aid_application a ON a.household_id = u.household_id WHERE a.fund_year = ?"
+        + " JOIN ffp_aid_application a ON a.household_id = u.household_id WHERE a.fund_year + 0 = ?"
         + " ORDER BY a.household_id, a.id";
     for (AidApplication a : session.list(WHAT, sql, s -> {
           s.setArray(1, session.texts(ids));
