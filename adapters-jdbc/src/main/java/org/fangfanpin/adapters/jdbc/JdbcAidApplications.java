@@ -306,11 +306,42 @@ final class JdbcAidApplications implements AidApplicationRepository {
           s.setArray(2, session.array("int4", years));
           s.setArray(3, session.array("varchar", villages));
           s.setArray(4, session.array("int8", versions));
-          s.setArray(5, session.array("varchar", docs));
+          // The documents' array as its text literal, written here: the driver's own encoder
+          // escapes a character at a time, which cost more than the rest of the unit's update.
+          s.setObject(5, textArrayLiteral(docs), java.sql.Types.OTHER);
           s.setArray(6, session.array("varchar", ids));
           s.setArray(7, session.array("int8", previous));
         });
     return changed == n;
+  }
+
+  /**
+   * PostgreSQL's text literal of a one-dimensional array of non-null texts: each element in double
+   * quotes, its double quotes and backslashes escaped with a backslash; copied in runs between them.
+   */
+  static String textArrayLiteral(Object[] values) {
+    int length = 2;
+    for (Object v : values) {
+      length += ((String) v).length() + 16;
+    }
+    StringBuilder literal = new StringBuilder(length + length / 8).append('{');
+    for (int i = 0; i < values.length; i++) {
+      String v = (String) values[i];
+      if (i > 0) {
+        literal.append(',');
+      }
+      literal.append('"');
+      int from = 0;
+      for (int at = 0; at < v.length(); at++) {
+        char c = v.charAt(at);
+        if (c == '"' || c == '\\') {
+          literal.append(v, from, at).append('\\').append(c);
+          from = at + 1;
+        }
+      }
+      literal.append(v, from, v.length()).append('"');
+    }
+    return literal.append('}').toString();
   }
 
   private static String countyOf(String village) {

@@ -407,6 +407,28 @@ public abstract class AidApplicationRepositoryContract {
   }
 
   @Test
+  final void updateAllKeepsEveryCharacterOfTheApplications() {
+    UnitOfWork store = newStore();
+    List<String> notes = List.of("\"quoted\" and \\\" escaped", "{braces}, commas, NULL", "NULL", "",
+        "back\\slash\\", "tab\tnew\nline\r", "村民代表会议通过 \u2028 😀", "'single' \"\"");
+    List<AidApplication> stored = new ArrayList<>();
+    for (int i = 0; i < notes.size(); i++) {
+      stored.add(aidApplication("aid-" + i, householdId(VILLAGE, i + 1), VILLAGE));
+    }
+    writing(store, s -> stored.forEach(s.aidApplications()::insert));
+    List<AidApplication> next = new ArrayList<>();
+    for (int i = 0; i < notes.size(); i++) {
+      next.add(advanced(stored.get(i), AidApplicationState.VILLAGE_STUDIED)
+          .withVillage(new AidStep(DAY0, VILLAGE_WORKER, true, notes.get(i))));
+    }
+
+    writing(store, s -> s.aidApplications().updateAll(next));
+
+    reading(store, s -> assertThat(s.aidApplications().findAll(next.stream().map(AidApplication::id).toList()))
+        .containsExactlyInAnyOrderEntriesOf(next.stream().collect(Collectors.toMap(AidApplication::id, a -> a))));
+  }
+
+  @Test
   final void updateAllStoresEveryNextVersionAlsoOfOneApplicationTwice() {
     UnitOfWork store = newStore();
     AidApplication a1 = aidApplication("aid-1", H1, VILLAGE);
