@@ -58,10 +58,13 @@ final class Probe {
         what, jvm, backends, jvm * 1e6 / items, backends * 1e6 / items);
     if (postgres && statementsOn()) {
       try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-          ResultSet r = s.executeQuery("SELECT calls, rows, round(total_exec_time::numeric, 1), left(regexp_replace("
-              + "query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database"
-              + " WHERE datname = current_database()) AND query NOT LIKE '%pg_stat%' AND query NOT LIKE '%pg_stat_activity%'"
-              + " ORDER BY calls DESC")) {
+          // Savepoints (around a COPY) are counted once per name: they are summed under one line.
+          ResultSet r = s.executeQuery("SELECT sum(calls), sum(rows), round(sum(total_exec_time)::numeric, 1), q FROM"
+              + " (SELECT calls, rows, total_exec_time, left(regexp_replace(regexp_replace(query,"
+              + " 'JDBC_SAVEPOINT_[0-9]+', 'JDBC_SAVEPOINT_n'), '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements"
+              + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+              + " AND query NOT LIKE '%pg_stat%' AND query NOT LIKE '%pg_stat_activity%') AS s GROUP BY q"
+              + " ORDER BY 1 DESC")) {
         long calls = 0;
         StringBuilder lines = new StringBuilder();
         while (r.next()) {
