@@ -204,6 +204,20 @@ public final class JdbcHarness {
       BatchStatement paid = must(fund.payBatch("batch-1", BenchCounty.COUNTY, YEAR, TODAY, county.countyOfficer));
       double seconds = (System.nanoTime() - start) / 1e9;
       probe.report("the batch payment", BATCH);
+      if (Boolean.getBoolean("ffp.pg.explain")) {
+        String householdIds = "ARRAY(SELECT household_id FROM ffp_aid_application ORDER BY id LIMIT 256 OFFSET 5000)";
+        probe.explain("SELECT a.id, a.version, a.doc FROM unnest($1::varchar[]) AS u(household_id) JOIN"
+            + " ffp_aid_application a ON a.household_id = u.household_id WHERE a.fund_year + 0 = $2"
+            + " ORDER BY a.household_id, a.id", "varchar[], int", householdIds + "; " + YEAR);
+        probe.explain("SELECT a.id, a.version, a.doc FROM ffp_aid_application a WHERE a.household_id IN"
+            + " (SELECT unnest($1::varchar[])) AND a.fund_year = $2 ORDER BY a.household_id, a.id", "varchar[], int",
+            householdIds + "; " + YEAR);
+        String ids = "ARRAY(SELECT id FROM ffp_aid_application ORDER BY id LIMIT 256 OFFSET 5000)";
+        probe.explain("UPDATE ffp_aid_application AS a SET version = a.version + 1, doc = a.doc FROM unnest($1::varchar[])"
+            + " AS u(id) WHERE a.id = u.id", "varchar[]", ids);
+        probe.explain("UPDATE ffp_aid_application AS a SET version = a.version + 1, doc = a.doc WHERE a.id IN"
+            + " (SELECT unnest($1::varchar[]))", "varchar[]", ids);
+      }
       if (paid.paidCount() != BATCH) {
         throw new IllegalStateException("paid " + paid.paidCount() + " of " + BATCH);
       }

@@ -58,10 +58,13 @@ final class Probe {
         what, jvm, backends, jvm * 1e6 / items, backends * 1e6 / items);
     if (postgres && statementsOn()) {
       try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-          ResultSet r = s.executeQuery("SELECT calls, rows, round(total_exec_time::numeric, 1), left(regexp_replace("
-              + "query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database"
-              + " WHERE datname = current_database()) AND query NOT LIKE '%pg_stat%' AND query NOT LIKE '%pg_stat_activity%'"
-              + " ORDER BY calls DESC")) {
+          // Savepoints (around a COPY) are counted once per name: they are summed under one line.
+          ResultSet r = s.executeQuery("SELECT sum(calls), sum(rows), round(sum(total_exec_time)::numeric, 1), q FROM"
+              + " (SELECT calls, rows, total_exec_time, left(regexp_replace(regexp_replace(query,"
+              + " 'JDBC_SAVEPOINT_[0-9]+', 'JDBC_SAVEPOINT_n'), '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements"
+              + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+              + " AND query NOT LIKE '%pg_stat%' AND query NOT LIKE '%pg_stat_activity%') AS s GROUP BY q"
+              + " ORDER BY 1 DESC")) {
         long calls = 0;
         StringBuilder lines = new StringBuilder();
         while (r.next()) {
@@ -71,6 +74,14 @@ final class Probe {
         }
         System.out.printf(Locale.ROOT, "  statements of %s: %d (%.3f per item)%n%s", what, calls, (double) calls / items,
             lines);
+        // Updates that were heap-only (HOT) touched no index; statistics arrive within a moment.
+        try (ResultSet t = s.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables"
+            + " WHERE relname IN ('ffp_aid_application', 'ffp_account_balance', 'ffp_transfer') ORDER BY relname")) {
+          while (t.next()) {
+            System.out.printf(Locale.ROOT, "    table %s since it was made: %d inserted, %d updated, %d of them HOT%n",
+                t.getString(1), t.getLong(2), t.getLong(3), t.getLong(4));
+          }
+        }
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
@@ -112,5 +123,44 @@ final class Probe {
 
   private static long jvmCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /**
+   * Prints PostgreSQL's generic plan (the one a prepared statement settles on) and its custom plan
+   * (the first executions of a prepared statement, planned for the parameters' values) of the query, run
+   * with the prepared parameters {@code args} (SQL), inside a transaction that is rolled back.
+   */
+  void explain(String query, String types, String args) {
+    if (!postgres) {
+      return;
+    }
+    for (String mode : new String[] {"force_generic_plan", "force_custom_plan"}) {
+      explain(query, types, args, mode);
+    }
+  }
+
+  private void explain(String query, String types, String args, String mode) {
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.execute("SET LOCAL plan_cache_mode = " + mode);
+      s.execute("PREPARE ffp_explained(" + types + ") AS " + query);
+      String values;
+      try (ResultSet r = s.executeQuery("SELECT concat_ws(', ', " + java.util.Arrays.stream(args.split(";"))
+          .map(a -> "quote_literal((" + a + ")::text)").collect(java.util.stream.Collectors.joining(", ")) + ")")) {
+        r.next();
+        values = r.getString(1);
+      }
+      try (ResultSet r = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE ffp_explained(" + values + ")")) {
+        System.out.println("  plan (" + mode + ") of " + query);
+        while (r.next()) {
+          System.out.println("    " + r.getString(1));
+        }
+      }
+      s.execute("DEALLOCATE ffp_explained");
+      c.rollback();
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -38,6 +38,14 @@ final class FundCodec {
         .text("reversal_id", a.reversalId());
   }
 
+  /**
+   * The state field of an application's document exactly as {@link #writeApplication} writes it
+   * (compact JSON, the enum's name), for finding applications in a state without decoding them.
+   */
+  static String stateField(AidApplicationState state) {
+    return "\"state\":\"" + state.name() + "\"";
+  }
+
   static AidApplication readApplication(JsonFields f) {
     AidApplication.Builder b = AidApplication.builder()
         .id(f.text("id"))

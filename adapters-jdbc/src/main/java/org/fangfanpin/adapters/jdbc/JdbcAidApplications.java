@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.fund.AidApplication;
+import org.fangfanpin.spi.fund.AidApplicationState;
 import org.fangfanpin.spi.model.AreaCode;
 import org.fangfanpin.spi.store.AidApplicationRepository;
 import org.fangfanpin.spi.store.DuplicateKeyException;
@@ -181,9 +182,14 @@ final class JdbcAidApplications implements AidApplicationRepository {
     }
     List<String> ids = List.copyOf(new LinkedHashSet<>(householdIds));
     Map<String, List<AidApplication>> listed = new HashMap<>();
-    // A join, not "household_id IN the array AND fund_year = ?" (see Dialect.inArray).
+    // A join, not "household_id IN the array AND fund_year = ?" (see Dialect.inArray). The year is
+    // compared as "fund_year + 0", which no index serves: planned for a known array (PostgreSQL's
+    // first executions of a prepared statement) with statistics from before the year's
+    // applications came in, "fund_year = ?" looked selective and took the area index, reading every
+    // application of the year (15-35 ms for 256 households among 10,000 applications, against 1 ms
+    // through the household index).
     String sql = "SELECT a.id, a.version, a.doc FROM " + session.dialect.arrayTable("u", "household_id")
-        + " JOIN ffp_aid_application a ON a.household_id = u.household_id WHERE a.fund_year = ?"
+        + " JOIN ffp_aid_application a ON a.household_id = u.household_id WHERE a.fund_year + 0 = ?"
         + " ORDER BY a.household_id, a.id";
     for (AidApplication a : session.list(WHAT, sql, s -> {
           s.setArray(1, session.texts(ids));
@@ -300,11 +306,42 @@ final class JdbcAidApplications implements AidApplicationRepository {
           s.setArray(2, session.array("int4", years));
           s.setArray(3, session.array("varchar", villages));
           s.setArray(4, session.array("int8", versions));
-          s.setArray(5, session.array("varchar", docs));
+          // The documents' array as its text literal, written here: the driver's own encoder
+          // escapes a character at a time, which cost more than the rest of the unit's update.
+          s.setObject(5, textArrayLiteral(docs), java.sql.Types.OTHER);
           s.setArray(6, session.array("varchar", ids));
           s.setArray(7, session.array("int8", previous));
         });
     return changed == n;
+  }
+
+  /**
+   * PostgreSQL's text literal of a one-dimensional array of non-null texts: each element in double
+   * quotes, its double quotes and backslashes escaped with a backslash; copied in runs between them.
+   */
+  static String textArrayLiteral(Object[] values) {
+    int length = 2;
+    for (Object v : values) {
+      length += ((String) v).length() + 16;
+    }
+    StringBuilder literal = new StringBuilder(length + length / 8).append('{');
+    for (int i = 0; i < values.length; i++) {
+      String v = (String) values[i];
+      if (i > 0) {
+        literal.append(',');
+      }
+      literal.append('"');
+      int from = 0;
+      for (int at = 0; at < v.length(); at++) {
+        char c = v.charAt(at);
+        if (c == '"' || c == '\\') {
+          literal.append(v, from, at).append('\\').append(c);
+          from = at + 1;
+        }
+      }
+      literal.append(v, from, v.length()).append('"');
+    }
+    return literal.append('}').toString();
   }
 
   private static String countyOf(String village) {
@@ -339,5 +376,26 @@ final class JdbcAidApplications implements AidApplicationRepository {
           s.setString(2, Areas.low(area));
           s.setString(3, Areas.high(area));
         }, r -> Documents.aidApplication(r.getString(1)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads only the ids: the state is found in the stored document as {@link FundCodec} writes
+   * it, {@code "state":"NAME"} at the top level (a text field holding those characters is stored
+   * with its quotes escaped, so it never matches).
+   */
+  @Override
+  public List<String> idsInArea(AreaCode area, int fundYear, AidApplicationState state) {
+    session.checkOpen();
+    Objects.requireNonNull(area, "area");
+    Objects.requireNonNull(state, "state");
+    return session.list(WHAT, "SELECT id FROM ffp_aid_application WHERE fund_year = ? AND village BETWEEN ? AND ?"
+        + " AND POSITION(? IN doc) > 0 ORDER BY id", s -> {
+          s.setInt(1, fundYear);
+          s.setString(2, Areas.low(area));
+          s.setString(3, Areas.high(area));
+          s.setString(4, FundCodec.stateField(state));
+        }, r -> r.getString(1));
   }
 }

@@ -171,6 +171,10 @@ final class JdbcLedger implements LedgerRepository {
   }
 
   private void insertAll(List<Object[]> rows) {
+    if (session.copies()) {
+      copyAll(rows);
+      return;
+    }
     session.batchAll(WHAT, "INSERT INTO ffp_transfer (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows, (s, row) -> {
           Transfer t = (Transfer) row[0];
@@ -183,6 +187,46 @@ final class JdbcLedger implements LedgerRepository {
           s.setString(7, t.reverses().orElse(null));
           s.setString(8, (String) row[3]);
         });
+  }
+
+  /**
+   * {@link #insertAll} on PostgreSQL: one {@code COPY} of the rows, which costs the server a
+   * fraction of a multi-row insert's parsing and binding. A taken key (checked before, so only a
+   * unit of work that posted under the id since) fails the unit, as the batch does.
+   */
+  private void copyAll(List<Object[]> rows) {
+    StringBuilder text = new StringBuilder(rows.size() * 640);
+    for (Object[] row : rows) {
+      Transfer t = (Transfer) row[0];
+      PgCopy.appendText(text, t.id());
+      text.append('\t').append(t.county().code()).append('\t').append(t.fundYear()).append('\t');
+      PgCopy.appendText(text, (String) row[1]);
+      text.append('\t');
+      PgCopy.appendText(text, (String) row[2]);
+      text.append('\t').append(t.amount().fen()).append('\t');
+      Optional<String> reverses = t.reverses();
+      if (reverses.isPresent()) {
+        PgCopy.appendText(text, reverses.get());
+      } else {
+        text.append("\\N");
+      }
+      text.append('\t');
+      PgCopy.appendText(text, (String) row[3]);
+      text.append('\n');
+    }
+    boolean copied;
+    try {
+      copied = session.copyInUnlessTaken(WHAT, "COPY ffp_transfer (" + String.join(", ", COLUMNS) + ") FROM STDIN",
+          new java.io.StringReader(text.toString()));
+    } catch (RuntimeException e) {
+      session.abort();
+      throw e;
+    }
+    if (!copied) {
+      session.abort();
+      throw new DuplicateKeyException("转账编号已被占用或转账已被冲正 / the transfer id is taken or the transfer named"
+          + " by the reversal is already reversed");
+    }
   }
 
   private Optional<Transfer> read(String transferId) {

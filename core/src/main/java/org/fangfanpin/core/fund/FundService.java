@@ -239,11 +239,8 @@ public final class FundService {
     if (wrong.isPresent()) {
       return Either.left(wrong.get());
     }
-    List<String> approved = ctx.store().read(s -> {
-      try (Stream<AidApplication> all = s.aidApplications().inArea(county, fundYear)) {
-        return all.filter(a -> a.state() == AidApplicationState.COUNTY_APPROVED).map(AidApplication::id).toList();
-      }
-    });
+    List<String> approved = ctx.store().read(
+        s -> s.aidApplications().idsInArea(county, fundYear, AidApplicationState.COUNTY_APPROVED));
     List<BatchLine> lines = Transactions.writeInUnits(ctx.store(), approved, PAYMENTS_PER_UNIT,
         (s, unit) -> new PaymentUnit(ctx, s, batchId, on, by).pay(unit));
     return Either.right(BatchStatement.of(batchId, county, fundYear, on, lines));

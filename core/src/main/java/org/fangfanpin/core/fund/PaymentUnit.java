@@ -38,7 +38,10 @@ import org.fangfanpin.spi.store.StoreSession;
  */
 final class PaymentUnit {
 
-  /** Stands for an id a pass needs and the unit has not drawn yet; such a pass is run again. */
+  /**
+   * Stands for an id a pass needs and the unit has not drawn yet: the ids are drawn after the
+   * pass, in one step, and take the placeholders' places in order.
+   */
   private static final String PLACEHOLDER = "pay-?";
 
   private final CoreContext ctx;
@@ -73,15 +76,21 @@ final class PaymentUnit {
     read(ids);
     Pass pass = new Pass();
     pass.run(ids);
-    // A payment id that a host's transfer already holds leaves its application unpaid, and the
-    // payments after it decide on a pool and caps without it: run the unit's decisions again
-    // until every id they use has been drawn and looked up. Such a clash is rare; usually one
-    // pass decides, and a second pass, with the ids the first one counted drawn in one step,
-    // only repeats it with the real ids.
-    while (drawMissingIds(pass) || lookUpNewIds(pass.idsUsed)) {
+    // The pass decided with placeholders for the ids not drawn yet; they are drawn in one step and
+    // looked up. Untaken, they leave every decision as it was (a placeholder is never taken), and
+    // the pass's payments take them in order. A payment id that a host's transfer already holds
+    // leaves its application unpaid, and the payments after it decide on a pool and caps without
+    // it: only then are the unit's decisions run again, until every id they use has been drawn
+    // and looked up. Such a clash is rare.
+    while (true) {
+      drawMissingIds(pass);
+      if (!lookUpNewIds(pass.idsUsed.size())) {
+        break;
+      }
       pass = new Pass();
       pass.run(ids);
     }
+    pass.finish();
     s.ledger().postAll(pass.payments);
     s.aidApplications().updateAll(pass.paid);
     for (AidApplication paid : pass.paid) {
@@ -126,23 +135,17 @@ final class PaymentUnit {
     return a.county().map(AidStep::on).orElse(a.appliedOn());
   }
 
-  /**
-   * Draws, in one step, the ids the pass needed beyond those drawn before (it used placeholders
-   * for them); whether it drew any. The pass's decisions stand as long as none of them is taken:
-   * a placeholder is never taken, and the ids are used in the order drawn, as one by one.
-   */
-  private boolean drawMissingIds(Pass pass) {
+  /** Draws, in one step, the ids the pass used beyond those drawn before (placeholders for it). */
+  private void drawMissingIds(Pass pass) {
     int missing = pass.idsUsed.size() - drawn.size();
-    if (missing <= 0) {
-      return false;
+    if (missing > 0) {
+      drawn.addAll(ctx.ids().next("pay", missing));
     }
-    drawn.addAll(ctx.ids().next("pay", missing));
-    return true;
   }
 
-  /** Looks up the ids the pass used that were not looked up yet; whether one of them is taken. */
-  private boolean lookUpNewIds(List<String> used) {
-    List<String> fresh = used.stream().filter(id -> !checked.contains(id)).toList();
+  /** Looks up the first {@code used} drawn ids that were not looked up yet; whether one of them is taken. */
+  private boolean lookUpNewIds(int used) {
+    List<String> fresh = drawn.subList(0, used).stream().filter(id -> !checked.contains(id)).toList();
     if (fresh.isEmpty()) {
       return false;
     }
@@ -160,33 +163,43 @@ final class PaymentUnit {
     });
   }
 
-  /** One run of the unit's decisions over what the unit read, with the ids known to be taken. */
+  /**
+   * One run of the unit's decisions over what the unit read, with the ids known to be taken. It
+   * only decides; {@link #finish} builds the transfers, the paid applications and the lines once
+   * every id the decisions use has been drawn.
+   */
   private final class Pass {
     final Map<String, AidApplication> current = new HashMap<>(applications);
     final Map<AccountRef, Money> balance = new HashMap<>(balances);
+    /** The applications this pass paid. */
+    final Set<String> paidNow = new HashSet<>();
+    final List<Step> steps = new ArrayList<>();
+    final List<String> idsUsed = new ArrayList<>();
     final List<BatchLine> lines = new ArrayList<>();
     final List<Transfer> payments = new ArrayList<>();
     final List<AidApplication> paid = new ArrayList<>();
-    final List<String> idsUsed = new ArrayList<>();
 
     void run(List<String> ids) {
       for (String id : ids) {
-        lines.add(payOne(id));
+        steps.add(payOne(id));
       }
     }
 
-    private BatchLine payOne(String applicationId) {
+    private Step payOne(String applicationId) {
       AidApplication a = current.get(applicationId);
       if (a == null) {
         throw new NoSuchElementException("no aid application " + applicationId + " / 未找到救助申请");
       }
+      if (paidNow.contains(applicationId)) {
+        // Paid earlier in this unit: its line shows it as paid (see finish).
+        return Step.notPaid(null, applicationId, wrongState(AidApplicationState.PAID));
+      }
       if (a.state() != AidApplicationState.COUNTY_APPROVED) {
-        return BatchLine.notPaid(a, Rejection.of("fund.wrong_state", "救助申请当前为“" + a.state().zh() + "”，未再发放",
-            "the application is " + a.state().en() + " and was not paid again"));
+        return Step.notPaid(a, applicationId, wrongState(a.state()));
       }
       LocalDate approvedOn = approvedOn(a);
       if (on.isBefore(approvedOn)) {
-        return BatchLine.notPaid(a, Rejection.of("fund.date_out_of_order",
+        return Step.notPaid(a, applicationId, Rejection.of("fund.date_out_of_order",
             "发放日期早于审定日期（" + approvedOn + "）", "the payment date lies before the approval (" + approvedOn + ")"));
       }
       Household h = households.get(a.householdId());
@@ -195,43 +208,27 @@ final class PaymentUnit {
       }
       Either<Rejection, Money> caps = withinCaps(h, a);
       if (caps.isLeft()) {
-        return BatchLine.notPaid(a, caps.getLeft());
+        return Step.notPaid(a, applicationId, caps.getLeft());
       }
       AreaCode county = Recorder.countyOf(a.area());
       AccountRef pool = AccountRef.pool(county, a.fundYear());
       Money poolBalance = balance.get(pool);
       if (poolBalance.isLessThan(a.amount())) {
-        return BatchLine.notPaid(a, Rejection.of("fund.pool_insufficient",
+        return Step.notPaid(a, applicationId, Rejection.of("fund.pool_insufficient",
             "资金池余额 " + poolBalance.toYuanString() + " 元不足以发放 " + a.amount().toYuanString() + " 元",
             "the pool's balance of " + poolBalance.toYuanString() + " yuan cannot pay " + a.amount().toYuanString()
                 + " yuan"));
       }
+      int payment = idsUsed.size();
       String paymentId = nextId();
       if (taken.contains(paymentId)) {
-        return BatchLine.notPaid(a, FundService.conflict(paymentId));
+        return Step.notPaid(a, applicationId, FundService.conflict(paymentId));
       }
       AccountRef aidPaid = AccountRef.aidPaid(county, a.fundYear(), a.householdId());
-      payments.add(Transfer.builder()
-          .id(paymentId)
-          .kind(TransferKind.PAYMENT)
-          .from(pool)
-          .to(aidPaid)
-          .amount(a.amount())
-          .bookedOn(on)
-          .recordedAt(ctx.now())
-          .actorId(by.id())
-          .purpose(a.purpose())
-          .applicationId(a.id())
-          .batchId(batchId)
-          .memo(a.emergency() ? "emergency" : "")
-          .build());
       balance.put(pool, poolBalance.minus(a.amount()));
       balance.put(aidPaid, balance.get(aidPaid).plus(a.amount()));
-      AidApplication done = a.withState(AidApplicationState.PAID).withVersion(a.version() + 1)
-          .withPaymentId(paymentId).withBatchId(batchId);
-      current.put(done.id(), done);
-      paid.add(done);
-      return BatchLine.paid(done);
+      paidNow.add(applicationId);
+      return new Step(a, applicationId, null, payment, pool, aidPaid);
     }
 
     /** The caps at payment: what was paid this year, in all and for the purpose, approvals not counted. */
@@ -240,7 +237,8 @@ final class PaymentUnit {
       Money forPurpose = Money.ZERO;
       for (AidApplication listed : ofHouseholds.get(a.fundYear()).get(h.id())) {
         AidApplication now = current.getOrDefault(listed.id(), listed);
-        if (now.state() == AidApplicationState.PAID && now.purpose() == a.purpose()) {
+        boolean isPaid = now.state() == AidApplicationState.PAID || paidNow.contains(now.id());
+        if (isPaid && now.purpose() == a.purpose()) {
           forPurpose = forPurpose.plus(now.amount());
         }
       }
@@ -252,6 +250,56 @@ final class PaymentUnit {
       String id = idsUsed.size() < drawn.size() ? drawn.get(idsUsed.size()) : PLACEHOLDER;
       idsUsed.add(id);
       return id;
+    }
+
+    /** Builds the payments, the paid applications and the lines, every id the pass used being drawn. */
+    void finish() {
+      Map<String, AidApplication> done = new HashMap<>();
+      for (Step step : steps) {
+        if (step.payment() < 0) {
+          lines.add(BatchLine.notPaid(step.application() != null ? step.application()
+              : done.get(step.applicationId()), step.why()));
+          continue;
+        }
+        AidApplication a = step.application();
+        String paymentId = drawn.get(step.payment());
+        payments.add(Transfer.builder()
+            .id(paymentId)
+            .kind(TransferKind.PAYMENT)
+            .from(step.pool())
+            .to(step.aidPaid())
+            .amount(a.amount())
+            .bookedOn(on)
+            .recordedAt(ctx.now())
+            .actorId(by.id())
+            .purpose(a.purpose())
+            .applicationId(a.id())
+            .batchId(batchId)
+            .memo(a.emergency() ? "emergency" : "")
+            .build());
+        AidApplication paidOne = a.withState(AidApplicationState.PAID).withVersion(a.version() + 1)
+            .withPaymentId(paymentId).withBatchId(batchId);
+        done.put(paidOne.id(), paidOne);
+        paid.add(paidOne);
+        lines.add(BatchLine.paid(paidOne));
+      }
+    }
+  }
+
+  private static Rejection wrongState(AidApplicationState state) {
+    return Rejection.of("fund.wrong_state", "救助申请当前为“" + state.zh() + "”，未再发放",
+        "the application is " + state.en() + " and was not paid again");
+  }
+
+  /**
+   * One application's decision in a pass: paid with the pass's {@code payment}-th id (from the
+   * pool to the household's account), or not paid ({@code payment} negative) for {@code why}. A
+   * step without an application names one the pass paid before.
+   */
+  private record Step(AidApplication application, String applicationId, Rejection why, int payment, AccountRef pool,
+      AccountRef aidPaid) {
+    static Step notPaid(AidApplication a, String applicationId, Rejection why) {
+      return new Step(a, applicationId, why, -1, null, null);
     }
   }
 }

@@ -820,6 +820,32 @@ class FundServiceTest {
     }
 
     @Test
+    void aClashInTheMiddleOfAUnitLetsTheLaterPaymentsDecideOnThePoolWithoutTheUnpaidOne() {
+      // The pool holds two payments; a host's appropriation holds the id the second would take.
+      kit.appropriate("pay-000000000002", Money.ofYuan(2_000));
+      List<AidApplication> approved = new ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        approved.add(kit.approved(kit.monitored("H" + i, VILLAGE_A1), AidPurpose.GENERAL, Money.ofYuan(1_000)));
+      }
+
+      BatchStatement b = kit.pay("b-1");
+
+      // One by one: the first is paid, the second clashes and stays approved, so the third finds
+      // the money the second did not take, and is paid with the next id.
+      assertThat(b.lines()).extracting(l -> l.application().id())
+          .containsExactlyElementsOf(approved.stream().map(AidApplication::id).toList());
+      assertThat(b.lines()).extracting(BatchLine::paid).containsExactly(true, false, true);
+      assertThat(b.lines().get(1).reason().map(Rejection::code)).contains("fund.transfer_conflict");
+      assertThat(b.lines()).extracting(l -> l.application().paymentId())
+          .containsExactly(Optional.of("pay-000000000001"), Optional.empty(), Optional.of("pay-000000000003"));
+      assertThat(kit.application(approved.get(1).id()).state()).isEqualTo(AidApplicationState.COUNTY_APPROVED);
+      assertThat(kit.pool()).isEqualTo(Money.ZERO);
+      assertThat(kit.aidPaid("H1")).isEqualTo(Money.ofYuan(1_000));
+      assertThat(kit.aidPaid("H2")).isEqualTo(Money.ZERO);
+      assertThat(kit.aidPaid("H3")).isEqualTo(Money.ofYuan(1_000));
+    }
+
+    @Test
     void aUnitDrawsItsPaymentIdsInOneStepInTheOrderOneByOneWouldUseThemAndLeavesNoneUnused() {
       List<String> calls = new ArrayList<>();
       AtomicInteger issued = new AtomicInteger();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.fangfanpin.spi.fund.AidApplication;
+import org.fangfanpin.spi.fund.AidApplicationState;
 import org.fangfanpin.spi.model.AreaCode;
 
 /** Aid applications (救助申请). */
@@ -91,4 +92,16 @@ public interface AidApplicationRepository {
    * inside the session; close it.
    */
   Stream<AidApplication> inArea(AreaCode area, int fundYear);
+
+  /**
+   * The ids of the applications {@link #inArea} lists that are in {@code state}, in order of id
+   * (按状态列出申请编号): what a batch payment needs to find the approved ones. The default
+   * filters {@link #inArea}; a database adapter may override it to read the ids without reading
+   * every application whole.
+   */
+  default List<String> idsInArea(AreaCode area, int fundYear, AidApplicationState state) {
+    try (Stream<AidApplication> all = inArea(area, fundYear)) {
+      return all.filter(a -> a.state() == state).map(AidApplication::id).toList();
+    }
+  }
 }

@@ -7,6 +7,7 @@ import static org.fangfanpin.spi.contract.FundFixtures.advanced;
 import static org.fangfanpin.spi.contract.FundFixtures.aidApplication;
 import static org.fangfanpin.spi.contract.FundFixtures.detailedAidApplication;
 import static org.fangfanpin.spi.contract.StoreFixtures.COUNTY;
+import static org.fangfanpin.spi.contract.StoreFixtures.DAY0;
 import static org.fangfanpin.spi.contract.StoreFixtures.NEIGHBOUR_VILLAGE;
 import static org.fangfanpin.spi.contract.StoreFixtures.OTHER_COUNTY;
 import static org.fangfanpin.spi.contract.StoreFixtures.OTHER_TOWNSHIP;
@@ -15,6 +16,7 @@ import static org.fangfanpin.spi.contract.StoreFixtures.OUTSIDE_VILLAGE;
 import static org.fangfanpin.spi.contract.StoreFixtures.PROVINCE;
 import static org.fangfanpin.spi.contract.StoreFixtures.TOWNSHIP;
 import static org.fangfanpin.spi.contract.StoreFixtures.VILLAGE;
+import static org.fangfanpin.spi.contract.StoreFixtures.VILLAGE_WORKER;
 import static org.fangfanpin.spi.contract.StoreFixtures.drain;
 import static org.fangfanpin.spi.contract.StoreFixtures.householdId;
 import static org.fangfanpin.spi.contract.Work.failureOf;
@@ -41,6 +43,7 @@ import net.jqwik.api.state.Transformer;
 import org.fangfanpin.spi.fund.AidApplication;
 import org.fangfanpin.spi.fund.AidApplicationState;
 import org.fangfanpin.spi.fund.AidPurpose;
+import org.fangfanpin.spi.fund.AidStep;
 import org.fangfanpin.spi.model.AreaCode;
 import org.fangfanpin.spi.model.Money;
 import org.fangfanpin.spi.store.AidApplicationRepository;
@@ -265,6 +268,42 @@ public abstract class AidApplicationRepositoryContract {
   }
 
   @Test
+  final void idsInAreaListsTheIdsOfTheApplicationsInTheStateInOrderOfIdAtTheirLatestVersion() {
+    UnitOfWork store = newStore();
+    AidApplicationState approvedState = AidApplicationState.COUNTY_APPROVED;
+    AidApplication approved = aidApplication("aid-b", H1, VILLAGE).withState(approvedState);
+    AidApplication approvedToo = aidApplication("aid-a", H2, VILLAGE).withState(approvedState);
+    // Free text spelling the state as a store might does not put an application in that state.
+    String spelled = "\"state\":\"COUNTY_APPROVED\" state=COUNTY_APPROVED 'COUNTY_APPROVED'";
+    AidApplication studied = aidApplication("aid-c", NEIGHBOUR, NEIGHBOUR_VILLAGE)
+        .withState(AidApplicationState.VILLAGE_STUDIED).withCaseId(spelled)
+        .withVillage(new AidStep(DAY0, VILLAGE_WORKER, true, spelled));
+    AidApplication paidLater = aidApplication("aid-d", FAR, OTHER_TOWNSHIP_VILLAGE).withState(approvedState);
+    AidApplication outside = aidApplication("aid-e", OUTSIDE, OUTSIDE_VILLAGE).withState(approvedState);
+    AidApplication nextYear = aidApplication("aid-f", H1, VILLAGE, YEAR + 1, AidPurpose.GENERAL, Money.ofYuan(9))
+        .withState(approvedState);
+    writing(store, s -> List.of(nextYear, outside, paidLater, studied, approvedToo, approved)
+        .forEach(s.aidApplications()::insert));
+    writing(store, s -> s.aidApplications().update(advanced(paidLater, AidApplicationState.PAID)));
+
+    reading(store, s -> {
+      AidApplicationRepository r = s.aidApplications();
+      assertThat(r.idsInArea(COUNTY, YEAR, approvedState)).containsExactly("aid-a", "aid-b");
+      assertThat(r.idsInArea(TOWNSHIP, YEAR, approvedState)).containsExactly("aid-a", "aid-b");
+      assertThat(r.idsInArea(OTHER_TOWNSHIP, YEAR, AidApplicationState.PAID)).containsExactly("aid-d");
+      assertThat(r.idsInArea(COUNTY, YEAR, AidApplicationState.VILLAGE_STUDIED)).containsExactly("aid-c");
+      assertThat(r.idsInArea(PROVINCE, YEAR, approvedState)).containsExactly("aid-a", "aid-b", "aid-e");
+      assertThat(r.idsInArea(COUNTY, YEAR + 1, approvedState)).containsExactly("aid-f");
+      assertThat(r.idsInArea(COUNTY, YEAR, AidApplicationState.APPLIED)).isEmpty();
+    });
+    // In a write session too, and with a change of the same session counted.
+    writing(store, s -> {
+      s.aidApplications().update(advanced(approved, AidApplicationState.PAID));
+      assertThat(s.aidApplications().idsInArea(COUNTY, YEAR, approvedState)).containsExactly("aid-a");
+    });
+  }
+
+  @Test
   final void inAreaOrdersTheApplicationsById() {
     UnitOfWork store = newStore();
     List<String> ids = List.of("aid-b", "aid-a2", "aid-c", "aid-a10");
@@ -365,6 +404,28 @@ public abstract class AidApplicationRepositoryContract {
       assertThat(s.aidApplications().ofHouseholds(List.of(H1), YEAR).get(H1)).hasSize(2);
       assertThat(s.aidApplications().ofHouseholds(List.of(), YEAR)).isEmpty();
     });
+  }
+
+  @Test
+  final void updateAllKeepsEveryCharacterOfTheApplications() {
+    UnitOfWork store = newStore();
+    List<String> notes = List.of("\"quoted\" and \\\" escaped", "{braces}, commas, NULL", "NULL", "",
+        "back\\slash\\", "tab\tnew\nline\r", "村民代表会议通过 \u2028 😀", "'single' \"\"");
+    List<AidApplication> stored = new ArrayList<>();
+    for (int i = 0; i < notes.size(); i++) {
+      stored.add(aidApplication("aid-" + i, householdId(VILLAGE, i + 1), VILLAGE));
+    }
+    writing(store, s -> stored.forEach(s.aidApplications()::insert));
+    List<AidApplication> next = new ArrayList<>();
+    for (int i = 0; i < notes.size(); i++) {
+      next.add(advanced(stored.get(i), AidApplicationState.VILLAGE_STUDIED)
+          .withVillage(new AidStep(DAY0, VILLAGE_WORKER, true, notes.get(i))));
+    }
+
+    writing(store, s -> s.aidApplications().updateAll(next));
+
+    reading(store, s -> assertThat(s.aidApplications().findAll(next.stream().map(AidApplication::id).toList()))
+        .containsExactlyInAnyOrderEntriesOf(next.stream().collect(Collectors.toMap(AidApplication::id, a -> a))));
   }
 
   @Test
