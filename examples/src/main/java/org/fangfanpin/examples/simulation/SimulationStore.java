@@ -62,7 +62,14 @@ public final class SimulationStore implements AutoCloseable {
     String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(H2_FILE)
         + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256;CACHE_SIZE=262144;RETENTION_TIME=0";
     SimulationStore opened = jdbc("h2", url);
-    return new SimulationStore(opened.name, new Compacting(opened.unitOfWork, opened.pool), opened.pool);
+    MVStore file;
+    try (Connection c = opened.pool.getConnection()) {
+      file = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+    } catch (SQLException | RuntimeException e) {
+      opened.close();
+      throw new IllegalStateException("无法打开 H2 数据库文件 / could not reach the H2 file's store: " + e, e);
+    }
+    return new SimulationStore(opened.name, new Compacting(opened.unitOfWork, file), opened.pool);
   }
 
   /**
@@ -81,12 +88,12 @@ public final class SimulationStore implements AutoCloseable {
     private static final int MAX_REWRITE_BYTES = 16 << 20;
 
     private final UnitOfWork store;
-    private final HikariDataSource pool;
+    private final MVStore file;
     private final AtomicInteger writes = new AtomicInteger();
 
-    Compacting(UnitOfWork store, HikariDataSource pool) {
+    Compacting(UnitOfWork store, MVStore file) {
       this.store = store;
-      this.pool = pool;
+      this.file = file;
     }
 
     @Override
@@ -104,11 +111,10 @@ public final class SimulationStore implements AutoCloseable {
     }
 
     private void compact() {
-      try (Connection c = pool.getConnection()) {
-        SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-        MVStore mv = session.getDatabase().getStore().getMvStore();
-        mv.compact(TARGET_FILL_RATE, MAX_REWRITE_BYTES);
-      } catch (SQLException | RuntimeException e) {
+      try {
+        // Thread-safe in H2: it takes the store's own lock while it rewrites.
+        file.compact(TARGET_FILL_RATE, MAX_REWRITE_BYTES);
+      } catch (RuntimeException e) {
         // The unit of work has committed: a failed compaction only leaves the file larger.
         LOG.warn("无法整理 H2 数据库文件 / could not compact the H2 file: {}", e.toString());
       }
