@@ -70,7 +70,7 @@ class StoreNeutralityTest {
       plainSize = Files.size(plain.resolve("plain.mv.db"));
     }
     assertThat(compactedSize).as("bytes, against %,d without the housekeeping", plainSize)
-        .isLessThan(plainSize / 3);
+        .isLessThan(plainSize / 2);
   }
 
   private static SimulationResult run(SimulationStore store, long households, int months) {
