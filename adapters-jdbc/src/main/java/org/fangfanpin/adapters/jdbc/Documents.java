@@ -18,17 +18,35 @@ import org.fangfanpin.spi.review.MonitoringCase;
  * sets of enums are sorted by name and maps keep their own order. Reading ignores unknown fields,
  * builds every value through its builder or constructor so its checks run, and fails with an
  * {@link IllegalStateException} naming the document kind and the field path, never a value: the
- * documents hold resident ID numbers. Thread-safe; all state is immutable.
+ * documents hold resident ID numbers. Thread-safe: the codecs keep no state, and the decoded cases
+ * and households kept ({@link DecodedDocuments}) are immutable values.
  */
 final class Documents {
+
+  /**
+   * Cases and households are read and rewritten in every unit of work that moves them, and a
+   * case's document runs to several kilobytes: their decoded values are kept, one per id (at most
+   * 32 million characters of text each; on H2 mostly the strings its page cache holds anyway).
+   */
+  private static final DecodedDocuments<MonitoringCase> CASES =
+      new DecodedDocuments<>(32L << 20, Documents::monitoringCaseUncached);
+  private static final DecodedDocuments<Household> HOUSEHOLDS =
+      new DecodedDocuments<>(32L << 20, Documents::householdUncached);
 
   private Documents() {}
 
   static String household(Household h) {
-    return JsonOut.document(o -> HouseholdCodec.write(o, h));
+    String json = JsonOut.document(o -> HouseholdCodec.write(o, h));
+    HOUSEHOLDS.keep(json, h);
+    return json;
   }
 
   static Household household(String json) {
+    return HOUSEHOLDS.decode(json);
+  }
+
+  /** The household decoded from the text, not looked up among those kept (for the codec's tests). */
+  static Household householdUncached(String json) {
     return HouseholdCodec.read(JsonFields.document("household", json));
   }
 
@@ -41,10 +59,17 @@ final class Documents {
   }
 
   static String monitoringCase(MonitoringCase c) {
-    return JsonOut.document(o -> CaseCodec.write(o, c));
+    String json = JsonOut.document(o -> CaseCodec.write(o, c));
+    CASES.keep(json, c);
+    return json;
   }
 
   static MonitoringCase monitoringCase(String json) {
+    return CASES.decode(json);
+  }
+
+  /** The case decoded from the text, not looked up among those kept (for the codec's tests). */
+  static MonitoringCase monitoringCaseUncached(String json) {
     return CaseCodec.read(JsonFields.document("case", json));
   }
 

@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The schema is a set of versioned SQL files under {@code db/migration/fangfanpin} on the
  * class path: {@link #migrate} applies them with Flyway; a host with its own migration tool
- * applies the same files and calls {@link #open}. On H2 the store sets {@code WRITE_DELAY 0}, so
+ * applies the same files and calls {@link #open}. On H2 {@link #migrate} also applies the files
+ * under {@code db/migration/fangfanpin-h2} (numbered between the shared ones, such as
+ * {@code V2_1}): they only tune H2 (larger identity caches, so that a sequence is not stored in
+ * a commit of its own every 32 rows) and a host applying the files itself may apply them too. On H2 the store sets {@code WRITE_DELAY 0}, so
  * a committed posting of money is on disk when the commit returns. H2 waits for a row lock for
  * one second by default; hosts whose units of work queue on the same rows set a longer
  * {@code LOCK_TIMEOUT} in the URL (a timeout is reported as transient).
@@ -45,6 +48,8 @@ public final class JdbcStore implements UnitOfWork {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
   private static final String MIGRATIONS = "classpath:db/migration/fangfanpin";
+  /** H2-only files, numbered between the shared ones; they change no table the classes read. */
+  private static final String H2_MIGRATIONS = "classpath:db/migration/fangfanpin-h2";
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -65,9 +70,16 @@ public final class JdbcStore implements UnitOfWork {
    */
   public static JdbcStore migrate(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
+    Dialect dialect;
+    try (Connection connection = dataSource.getConnection()) {
+      dialect = Dialect.of(connection);
+    } catch (SQLException e) {
+      throw SqlFailures.translate(e, "opening the store");
+    }
+    String[] locations = dialect == Dialect.H2 ? new String[] {MIGRATIONS, H2_MIGRATIONS} : new String[] {MIGRATIONS};
     Flyway.configure(JdbcStore.class.getClassLoader())
         .dataSource(dataSource)
-        .locations(MIGRATIONS)
+        .locations(locations)
         .table("ffp_schema_history")
         .failOnMissingLocations(true)
         .load()

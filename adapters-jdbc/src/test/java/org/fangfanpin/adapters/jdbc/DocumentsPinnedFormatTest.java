@@ -47,7 +47,7 @@ class DocumentsPinnedFormatTest {
 
   @Test
   void aHouseholdDocumentOfVersion1StillReadsAndWritesTheSame() {
-    assertThat(Documents.household(HOUSEHOLD_V1)).isEqualTo(household());
+    assertThat(Documents.householdUncached(HOUSEHOLD_V1)).isEqualTo(household());
     assertThat(Documents.household(household())).isEqualTo(HOUSEHOLD_V1);
   }
 
@@ -59,13 +59,13 @@ class DocumentsPinnedFormatTest {
 
   @Test
   void caseDocumentsOfVersion1StillReadAndWriteTheSame() {
-    assertThat(Documents.monitoringCase(CASE_ELIMINATION_REFUSED_V1)).isEqualTo(caseAt(Stage.ELIMINATION_REFUSED));
+    assertThat(Documents.monitoringCaseUncached(CASE_ELIMINATION_REFUSED_V1)).isEqualTo(caseAt(Stage.ELIMINATION_REFUSED));
     assertThat(Documents.monitoringCase(caseAt(Stage.ELIMINATION_REFUSED))).isEqualTo(CASE_ELIMINATION_REFUSED_V1);
-    assertThat(Documents.monitoringCase(CASE_CLOSED_V1)).isEqualTo(caseAt(Stage.CLOSED));
+    assertThat(Documents.monitoringCaseUncached(CASE_CLOSED_V1)).isEqualTo(caseAt(Stage.CLOSED));
     assertThat(Documents.monitoringCase(caseAt(Stage.CLOSED))).isEqualTo(CASE_CLOSED_V1);
-    assertThat(Documents.monitoringCase(CASE_RELAPSED_V1)).isEqualTo(caseAt(Stage.RELAPSED));
+    assertThat(Documents.monitoringCaseUncached(CASE_RELAPSED_V1)).isEqualTo(caseAt(Stage.RELAPSED));
     assertThat(Documents.monitoringCase(caseAt(Stage.RELAPSED))).isEqualTo(CASE_RELAPSED_V1);
-    assertThat(Documents.monitoringCase(CASE_DISMISSED_V1)).isEqualTo(caseAt(Stage.DISMISSED_BY_COUNTY));
+    assertThat(Documents.monitoringCaseUncached(CASE_DISMISSED_V1)).isEqualTo(caseAt(Stage.DISMISSED_BY_COUNTY));
     assertThat(Documents.monitoringCase(caseAt(Stage.DISMISSED_BY_COUNTY))).isEqualTo(CASE_DISMISSED_V1);
   }
 

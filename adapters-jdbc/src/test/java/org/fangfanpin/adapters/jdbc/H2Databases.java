@@ -3,6 +3,7 @@ package org.fangfanpin.adapters.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -15,6 +16,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * as a host with its own migration tool would; {@link JdbcStoreTest} migrates with Flyway.
  */
 final class H2Databases {
+
+  /** The H2-only migration files, applied after the shared ones. */
+  static final List<String> H2_MIGRATIONS = List.of("V2_1__h2_identity_cache.sql");
 
   private static final AtomicInteger NUMBER = new AtomicInteger();
   private static final TestSchemas RING = new TestSchemas(H2Databases::newMigratedDatabase);
@@ -43,6 +47,10 @@ final class H2Databases {
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       for (String file : EmbeddedPostgresServer.MIGRATIONS) {
         s.execute("RUNSCRIPT FROM 'classpath:/db/migration/fangfanpin/" + file + "' CHARSET 'UTF-8'");
+      }
+      // As JdbcStore.migrate does on H2, so that the contracts run on H2's own settings too.
+      for (String file : H2_MIGRATIONS) {
+        s.execute("RUNSCRIPT FROM 'classpath:/db/migration/fangfanpin-h2/" + file + "' CHARSET 'UTF-8'");
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);

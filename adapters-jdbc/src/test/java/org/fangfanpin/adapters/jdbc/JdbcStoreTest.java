@@ -7,8 +7,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +57,35 @@ class JdbcStoreTest {
     JdbcStore second = JdbcStore.migrate(ds);
 
     assertThat(second.<Optional<Household>>read(s -> s.households().find(household().id()))).contains(household());
+  }
+
+  @Test
+  void migrateGivesH2IdentityColumnsALargeCacheAndLeavesPostgresAtOne() throws SQLException {
+    JdbcConnectionPool h2 = H2Databases.newDataSource();
+    JdbcStore.migrate(h2);
+    DataSource postgres = EmbeddedPostgresServer.newEmptyDatabase();
+    JdbcStore.migrate(postgres);
+
+    assertThat(strings(h2, "SELECT LOWER(TABLE_NAME) || ' ' || IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+        + " WHERE IS_IDENTITY = 'YES' ORDER BY 1"))
+        .containsExactly("ffp_grid_visit 4096", "ffp_outbox 4096", "ffp_signal 4096", "ffp_transfer 4096");
+    assertThat(strings(postgres, "SELECT sequencename || ' ' || cache_size FROM pg_sequences ORDER BY 1"))
+        .as("PostgreSQL hands out each value on its own")
+        .containsExactly("ffp_grid_visit_seq_seq 1", "ffp_outbox_seq_seq 1", "ffp_signal_seq_seq 1",
+            "ffp_transfer_seq_seq 1");
+    assertThat(strings(h2, "SELECT MAX(version) FROM ffp_schema_version"))
+        .as("the H2 file tunes H2 and leaves the schema's version alone").containsExactly("2");
+  }
+
+  private static List<String> strings(DataSource ds, String query) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(query)) {
+      while (r.next()) {
+        rows.add(r.getString(1));
+      }
+    }
+    return rows;
   }
 
   @Test
