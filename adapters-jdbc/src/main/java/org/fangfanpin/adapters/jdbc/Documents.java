@@ -45,6 +45,15 @@ final class Documents {
     return HOUSEHOLDS.decode(json);
   }
 
+  /**
+   * The household's document, not kept: for the register's bulk writes, which store each household
+   * once, where keeping them all would only push out the ones units of work come back to and hold
+   * a register's worth of documents in memory.
+   */
+  static String householdOnce(Household h) {
+    return JsonOut.document(o -> HouseholdCodec.write(o, h));
+  }
+
   /** The household decoded from the text, not looked up among those kept (for the codec's tests). */
   static Household householdUncached(String json) {
     return HouseholdCodec.read(JsonFields.document("household", json));

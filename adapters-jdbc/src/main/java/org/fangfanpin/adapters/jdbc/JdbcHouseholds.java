@@ -72,7 +72,7 @@ final class JdbcHouseholds implements HouseholdRepository {
     List<String[]> rows = new ArrayList<>(last.size());
     for (Household h : last.values()) {
       rows.add(new String[] {h.id(), h.area().code(),
-          Columns.text("ffp_household.doc", Documents.household(h), Columns.DOCUMENT)});
+          Columns.text("ffp_household.doc", Documents.householdOnce(h), Columns.DOCUMENT)});
     }
     if (session.copies() && copied(rows)) {
       return;
@@ -181,6 +181,7 @@ final class JdbcHouseholds implements HouseholdRepository {
     return session.stream(WHAT, "SELECT doc FROM ffp_household WHERE village BETWEEN ? AND ? ORDER BY id", s -> {
       s.setString(1, Areas.low(area));
       s.setString(2, Areas.high(area));
-    }, r -> Documents.household(r.getString(1)));
+      // Not looked up among the decoded households kept, nor kept: a stream reads an area once.
+    }, r -> Documents.householdUncached(r.getString(1)));
   }
 }
