@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * applies the same files and calls {@link #open}. On H2 {@link #migrate} also applies the files
  * under {@code db/migration/fangfanpin-h2} (numbered between the shared ones, such as
  * {@code V2_1}): they only tune H2 (larger identity caches, so that a sequence is not stored in
- * a commit of its own every 32 rows) and a host applying the files itself may apply them too. On H2 the store sets {@code WRITE_DELAY 0}, so
- * a committed posting of money is on disk when the commit returns. H2 waits for a row lock for
+ * a commit of its own every 32 rows) and a host applying the files itself may apply them too.
+ * On H2 the store sets {@code WRITE_DELAY 0}, so a committed posting of money is on disk when the
+ * commit returns. H2 waits for a row lock for
  * one second by default; hosts whose units of work queue on the same rows set a longer
  * {@code LOCK_TIMEOUT} in the URL (a timeout is reported as transient).
  *
