@@ -125,6 +125,14 @@ final class BenchDatabases implements AutoCloseable {
     return fallback;
   }
 
+  /** The folder of a fresh H2 database, deleted with everything in it on {@link #close}. */
+  Path h2Directory() {
+    if (h2Directory == null) {
+      throw new IllegalStateException("not started for h2");
+    }
+    return h2Directory;
+  }
+
   @Override
   public void close() throws IOException {
     if (postgres != null) {

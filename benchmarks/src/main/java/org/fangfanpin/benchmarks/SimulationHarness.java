@@ -1,7 +1,5 @@
 package org.fangfanpin.benchmarks;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.fangfanpin.examples.simulation.Simulation;
 import org.fangfanpin.examples.simulation.SimulationProgress;
@@ -30,15 +28,16 @@ public final class SimulationHarness {
     long households = Long.parseLong(BenchDatabases.option(args, "--households", "200000"));
     int months = Integer.parseInt(BenchDatabases.option(args, "--months", "12"));
     long seed = Long.parseLong(BenchDatabases.option(args, "--seed", "42"));
-    BenchDatabases databases = kind.equals("postgres") ? BenchDatabases.start("postgres") : null;
-    Path h2 = kind.equals("h2") ? Files.createTempDirectory("ffp-sim-h2") : null;
+    // The H2 database's folder goes with the databases at the end: a county's file runs to
+    // hundreds of megabytes, and runs left them behind until the disk filled.
+    BenchDatabases databases = kind.equals("postgres") || kind.equals("h2") ? BenchDatabases.start(kind) : null;
     try (SimulationStore store = switch (kind) {
       case "memory" -> SimulationStore.memory();
-      case "h2" -> SimulationStore.h2(h2);
+      case "h2" -> SimulationStore.h2(databases.h2Directory());
       case "postgres" -> SimulationStore.jdbc(databases.freshPostgresUrl());
       default -> throw new IllegalArgumentException("--store must be memory, h2 or postgres, not " + kind);
     }) {
-      if (databases != null) {
+      if (kind.equals("postgres")) {
         System.out.println("database: " + databases.durabilitySettings());
       }
       System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
