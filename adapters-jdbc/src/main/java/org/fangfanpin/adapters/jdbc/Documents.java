@@ -46,9 +46,10 @@ final class Documents {
   }
 
   /**
-   * The household's document, not kept: for the register's bulk writes, which store each household
-   * once, where keeping them all would only push out the ones units of work come back to and hold
-   * a register's worth of documents in memory.
+   * The household's document, not kept: for the bulk writes ({@code putAll}: a register's import,
+   * the households a bulk unit changed), where an import stores each household once and keeping
+   * them all would push out the ones units of work come back to and hold a register's worth of
+   * documents in memory. Read back, such a document is parsed once and kept then.
    */
   static String householdOnce(Household h) {
     return JsonOut.document(o -> HouseholdCodec.write(o, h));
