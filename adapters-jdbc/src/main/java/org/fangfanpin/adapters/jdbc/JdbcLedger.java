@@ -142,9 +142,11 @@ final class JdbcLedger implements LedgerRepository {
       if (reverses.isPresent() && !originals.add(Columns.text("ffp_transfer.reverses", reverses.get(), Columns.ID))) {
         throw new DuplicateKeyException("该转账已被冲正 / the transfer named by the reversal is already reversed");
       }
-      rows.add(new Object[] {t, Columns.text("ffp_transfer.from_key", t.from().key(), Columns.ACCOUNT_KEY),
-          Columns.text("ffp_transfer.to_key", t.to().key(), Columns.ACCOUNT_KEY),
-          Columns.text("ffp_transfer.doc", Documents.transfer(t), Columns.DOCUMENT)});
+      // One value per column of COLUMNS.
+      rows.add(new Object[] {id, t.county().code(), t.fundYear(),
+          Columns.text("ffp_transfer.from_key", t.from().key(), Columns.ACCOUNT_KEY),
+          Columns.text("ffp_transfer.to_key", t.to().key(), Columns.ACCOUNT_KEY), t.amount().fen(),
+          reverses.orElse(null), Columns.text("ffp_transfer.doc", Documents.transfer(t), Columns.DOCUMENT)});
     }
     // Locks the funds (in order) and reads every balance not yet known in one query.
     Map<AccountRef, Money> before = balancesForUpdate(accounts);
@@ -165,68 +167,10 @@ final class JdbcLedger implements LedgerRepository {
       after.put(t.to().key(), Math.addExact(after.get(t.to().key()), amount));
     }
     // Another unit of work may have taken one of the ids since the check (a host posting under it
-    // in another fund): batchAll then fails the unit, since on H2 the rows before it would stay.
-    insertAll(rows);
+    // in another fund): the insert then fails the unit, since on H2 the rows before it would stay.
+    // On PostgreSQL the rows go in by one COPY (see JdbcSession.insertRows).
+    session.insertRows(WHAT, "ffp_transfer", COLUMNS, rows);
     after.forEach(this::setBalance);
-  }
-
-  private void insertAll(List<Object[]> rows) {
-    if (session.copies()) {
-      copyAll(rows);
-      return;
-    }
-    session.batchAll(WHAT, "INSERT INTO ffp_transfer (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        rows, (s, row) -> {
-          Transfer t = (Transfer) row[0];
-          s.setString(1, t.id());
-          s.setString(2, t.county().code());
-          s.setInt(3, t.fundYear());
-          s.setString(4, (String) row[1]);
-          s.setString(5, (String) row[2]);
-          s.setLong(6, t.amount().fen());
-          s.setString(7, t.reverses().orElse(null));
-          s.setString(8, (String) row[3]);
-        });
-  }
-
-  /**
-   * {@link #insertAll} on PostgreSQL: one {@code COPY} of the rows, which costs the server a
-   * fraction of a multi-row insert's parsing and binding. A taken key (checked before, so only a
-   * unit of work that posted under the id since) fails the unit, as the batch does.
-   */
-  private void copyAll(List<Object[]> rows) {
-    StringBuilder text = new StringBuilder(rows.size() * 640);
-    for (Object[] row : rows) {
-      Transfer t = (Transfer) row[0];
-      PgCopy.appendText(text, t.id());
-      text.append('\t').append(t.county().code()).append('\t').append(t.fundYear()).append('\t');
-      PgCopy.appendText(text, (String) row[1]);
-      text.append('\t');
-      PgCopy.appendText(text, (String) row[2]);
-      text.append('\t').append(t.amount().fen()).append('\t');
-      Optional<String> reverses = t.reverses();
-      if (reverses.isPresent()) {
-        PgCopy.appendText(text, reverses.get());
-      } else {
-        text.append("\\N");
-      }
-      text.append('\t');
-      PgCopy.appendText(text, (String) row[3]);
-      text.append('\n');
-    }
-    boolean copied;
-    try {
-      copied = session.copyInUnlessTaken(WHAT, "COPY ffp_transfer (" + String.join(", ", COLUMNS) + ") FROM STDIN",
-          new java.io.StringReader(text.toString()));
-    } catch (RuntimeException e) {
-      session.abort();
-      throw e;
-    }
-    if (!copied) {
-      session.abort();
-      throw new DuplicateKeyException("转账编号已被占用或转账已被冲正 / the transfer id is taken or the transfer named"
-          + " by the reversal is already reversed");
-    }
   }
 
   private Optional<Transfer> read(String transferId) {
