@@ -18,7 +18,9 @@ import org.fangfanpin.spi.store.GridRepository;
  */
 final class JdbcGrid implements GridRepository {
 
-  private static final String INSERT_VISIT = "INSERT INTO ffp_grid_visit (household_id, visited_on, doc) VALUES (?, ?, ?)";
+  private static final List<String> VISIT_COLUMNS = List.of("household_id", "visited_on", "doc");
+  private static final String INSERT_VISIT = "INSERT INTO ffp_grid_visit (" + String.join(", ", VISIT_COLUMNS)
+      + ") VALUES (?, ?, ?)";
 
   private final JdbcSession session;
 
@@ -87,7 +89,10 @@ final class JdbcGrid implements GridRepository {
         });
   }
 
-  /** {@inheritDoc} One batch of inserts, in order, so the identity column keeps their order. */
+  /**
+   * {@inheritDoc} One batch of inserts ({@link JdbcSession#insertRows}: one {@code COPY} on
+   * PostgreSQL), in order, so the identity column keeps their order.
+   */
   @Override
   public void recordVisits(Collection<GridVisit> visits) {
     session.checkWritable();
@@ -102,11 +107,7 @@ final class JdbcGrid implements GridRepository {
     if (rows.isEmpty()) {
       return;
     }
-    session.batchAll("ffp_grid_visit", INSERT_VISIT, rows, (s, row) -> {
-      s.setString(1, (String) row[0]);
-      s.setObject(2, row[1]);
-      s.setString(3, (String) row[2]);
-    });
+    session.insertRows("ffp_grid_visit", "ffp_grid_visit", VISIT_COLUMNS, rows);
   }
 
   /**
