@@ -1,7 +1,10 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +13,26 @@ import java.util.stream.Collectors;
 
 /**
  * The few places where H2 and PostgreSQL need different SQL (方言), kept together: inserting unless
- * a unique key is taken, inserting or replacing by key, and how a session sets its isolation.
- * Everything else the adapter writes is SQL both accept.
+ * a unique key is taken, inserting or replacing by key, how a session sets its isolation, and how
+ * a document is stored (UTF-8 bytes on H2, text on PostgreSQL). Everything else the adapter writes
+ * is SQL both accept.
  */
 enum Dialect {
 
   /** H2 2.x in its default mode. */
   H2 {
+    @Override
+    void bindDocument(PreparedStatement statement, int index, String json) throws SQLException {
+      // H2 copies a byte array into its pages where it would encode a VARCHAR char by char.
+      statement.setBytes(index, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    String document(ResultSet row, int index) throws SQLException {
+      byte[] utf8 = row.getBytes(index);
+      return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+    }
+
     @Override
     String insertIgnoringDuplicates(String table, List<String> columns) {
       // H2 has no ON CONFLICT outside its PostgreSQL mode; a failed statement leaves its
@@ -85,6 +101,16 @@ enum Dialect {
   /** PostgreSQL 14 or later. */
   POSTGRESQL {
     @Override
+    void bindDocument(PreparedStatement statement, int index, String json) throws SQLException {
+      statement.setString(index, json);
+    }
+
+    @Override
+    String document(ResultSet row, int index) throws SQLException {
+      return row.getString(index);
+    }
+
+    @Override
     String insertIgnoringDuplicates(String table, List<String> columns) {
       return plainInsert(table, columns) + " ON CONFLICT DO NOTHING";
     }
@@ -146,6 +172,16 @@ enum Dialect {
       return plainInsert(table, columns) + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET " + updates;
     }
   };
+
+  /**
+   * Binds a document (its JSON text) to a parameter compared with or stored in a {@code doc}
+   * column: H2's doc columns are {@code VARBINARY} holding the text's UTF-8 bytes
+   * ({@code fangfanpin-h2/V2_2}), PostgreSQL's are text.
+   */
+  abstract void bindDocument(PreparedStatement statement, int index, String json) throws SQLException;
+
+  /** The document (JSON text) of a {@code doc} column of the row, or null for SQL NULL. */
+  abstract String document(ResultSet row, int index) throws SQLException;
 
   /**
    * An insert that stores nothing, without failing the transaction, when a unique key of the row

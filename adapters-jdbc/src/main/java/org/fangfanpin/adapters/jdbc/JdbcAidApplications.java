@@ -50,7 +50,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
     Objects.requireNonNull(applicationId, "applicationId");
     if (!session.writable) {
       return session.one(WHAT, "SELECT doc FROM ffp_aid_application WHERE id = ?", s -> s.setString(1, applicationId),
-          r -> Documents.aidApplication(r.getString(1)));
+          r -> Documents.aidApplication(session.dialect.document(r, 1)));
     }
     Optional<Object[]> fund = session.one(WHAT, "SELECT village, fund_year FROM ffp_aid_application WHERE id = ?",
         s -> s.setString(1, applicationId), r -> new Object[] {r.getString(1), r.getInt(2)});
@@ -59,7 +59,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
     }
     lockFundOf(AreaCode.of((String) fund.get()[0]), (Integer) fund.get()[1]);
     Optional<AidApplication> found = session.one(WHAT, "SELECT doc FROM ffp_aid_application WHERE id = ? FOR UPDATE",
-        s -> s.setString(1, applicationId), r -> Documents.aidApplication(r.getString(1)));
+        s -> s.setString(1, applicationId), r -> Documents.aidApplication(session.dialect.document(r, 1)));
     found.ifPresent(a -> lockedVersions.put(a.id(), a.version()));
     return found;
   }
@@ -86,7 +86,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
       s.setInt(3, a.fundYear());
       s.setString(4, a.area().code());
       s.setLong(5, 1);
-      s.setString(6, doc);
+      session.dialect.bindDocument(s, 6, doc);
     });
     if (!stored) {
       throw new DuplicateKeyException("救助申请编号已被占用 / the aid application id is taken");
@@ -119,7 +119,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
           s.setInt(2, a.fundYear());
           s.setString(3, a.area().code());
           s.setLong(4, a.version());
-          s.setString(5, doc);
+          session.dialect.bindDocument(s, 5, doc);
           s.setString(6, a.id());
           s.setLong(7, version);
         });
@@ -161,7 +161,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
     // overwritten. Locking hundreds of rows would only write each of them twice.
     String sql = "SELECT doc FROM ffp_aid_application WHERE " + session.dialect.inArray("id") + " ORDER BY id";
     for (AidApplication a : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
-        r -> Documents.aidApplication(r.getString(1)))) {
+        r -> Documents.aidApplication(session.dialect.document(r, 1)))) {
       found.put(a.id(), a);
       decoded.put(a.id(), a);
       if (session.writable) {
@@ -196,7 +196,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
           s.setInt(2, fundYear);
         }, r -> {
           AidApplication known = decoded.get(r.getString(1));
-          return known != null && known.version() == r.getLong(2) ? known : Documents.aidApplication(r.getString(3));
+          return known != null && known.version() == r.getLong(2) ? known : Documents.aidApplication(session.dialect.document(r, 3));
         })) {
       listed.computeIfAbsent(a.householdId(), h -> new ArrayList<>()).add(a);
     }
@@ -256,7 +256,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
           s.setInt(2, a.fundYear());
           s.setString(3, a.area().code());
           s.setLong(4, a.version());
-          s.setString(5, (String) row[2]);
+          session.dialect.bindDocument(s, 5, (String) row[2]);
           s.setString(6, a.id());
           s.setLong(7, (Long) row[3]);
         });
@@ -363,7 +363,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
         "SELECT doc FROM ffp_aid_application WHERE household_id = ? AND fund_year = ? ORDER BY id", s -> {
           s.setString(1, householdId);
           s.setInt(2, fundYear);
-        }, r -> Documents.aidApplication(r.getString(1))));
+        }, r -> Documents.aidApplication(session.dialect.document(r, 1))));
   }
 
   @Override
@@ -375,7 +375,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
           s.setInt(1, fundYear);
           s.setString(2, Areas.low(area));
           s.setString(3, Areas.high(area));
-        }, r -> Documents.aidApplication(r.getString(1)));
+        }, r -> Documents.aidApplication(session.dialect.document(r, 1)));
   }
 
   /**
@@ -383,7 +383,9 @@ final class JdbcAidApplications implements AidApplicationRepository {
    *
    * <p>Reads only the ids: the state is found in the stored document as {@link FundCodec} writes
    * it, {@code "state":"NAME"} at the top level (a text field holding those characters is stored
-   * with its quotes escaped, so it never matches).
+   * with its quotes escaped, so it never matches). On H2 the field's UTF-8 bytes are looked for among
+   * the document's: no byte of a character of several bytes is an ASCII one, so the match is the
+   * same.
    */
   @Override
   public List<String> idsInArea(AreaCode area, int fundYear, AidApplicationState state) {
@@ -395,7 +397,7 @@ final class JdbcAidApplications implements AidApplicationRepository {
           s.setInt(1, fundYear);
           s.setString(2, Areas.low(area));
           s.setString(3, Areas.high(area));
-          s.setString(4, FundCodec.stateField(state));
+          session.dialect.bindDocument(s, 4, FundCodec.stateField(state));
         }, r -> r.getString(1));
   }
 }

@@ -45,7 +45,7 @@ final class JdbcAudit implements AuditRepository {
     Objects.requireNonNull(county, "county");
     if (!session.writable) {
       return session.one(WHAT, "SELECT doc FROM ffp_audit WHERE county = ? ORDER BY sequence DESC LIMIT 1",
-          s -> s.setString(1, county.code()), r -> Documents.auditRecord(r.getString(1)));
+          s -> s.setString(1, county.code()), r -> Documents.auditRecord(session.dialect.document(r, 1)));
     }
     AuditRecord appended = lastAppended.get(county);
     if (appended != null) {
@@ -58,7 +58,7 @@ final class JdbcAudit implements AuditRepository {
     return session.one(WHAT, "SELECT doc FROM ffp_audit WHERE county = ? AND sequence = ?", s -> {
       s.setString(1, county.code());
       s.setLong(2, last);
-    }, r -> Documents.auditRecord(r.getString(1)));
+    }, r -> Documents.auditRecord(session.dialect.document(r, 1)));
   }
 
   @Override
@@ -95,7 +95,7 @@ final class JdbcAudit implements AuditRepository {
       JdbcSession.ItemBinder<Object[]> bind = (s, row) -> {
         s.setString(1, (String) row[0]);
         s.setLong(2, (Long) row[1]);
-        s.setString(3, (String) row[2]);
+        session.dialect.bindDocument(s, 3, (String) row[2]);
       };
       if (rows.size() == 1) {
         // Most units of work append one record: a plain statement costs less than a batch of one.
@@ -132,7 +132,7 @@ final class JdbcAudit implements AuditRepository {
     Objects.requireNonNull(county, "county");
     writeRecords();
     return session.stream(WHAT, "SELECT doc FROM ffp_audit WHERE county = ? ORDER BY sequence",
-        s -> s.setString(1, county.code()), r -> Documents.auditRecord(r.getString(1)));
+        s -> s.setString(1, county.code()), r -> Documents.auditRecord(session.dialect.document(r, 1)));
   }
 
   /** The county's last sequence (0 for none), its head row locked until the session ends. */

@@ -65,7 +65,7 @@ final class JdbcCases implements CaseRepository {
     session.checkOpen();
     Objects.requireNonNull(caseId, "caseId");
     return session.one(WHAT, "SELECT doc FROM ffp_case WHERE id = ?" + forUpdate(), s -> s.setString(1, caseId),
-        r -> locked(Documents.monitoringCase(r.getString(1))));
+        r -> locked(Documents.monitoringCase(session.dialect.document(r, 1))));
   }
 
   /**
@@ -85,7 +85,7 @@ final class JdbcCases implements CaseRepository {
     String sql = "SELECT doc FROM ffp_case WHERE " + session.dialect.inArray("id")
         + (session.writable ? " ORDER BY id FOR UPDATE" : "");
     for (MonitoringCase c : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
-        r -> locked(Documents.monitoringCase(r.getString(1))))) {
+        r -> locked(Documents.monitoringCase(session.dialect.document(r, 1))))) {
       found.put(c.id(), c);
     }
     return found;
@@ -125,7 +125,7 @@ final class JdbcCases implements CaseRepository {
     String sql = "SELECT doc FROM ffp_case WHERE " + session.dialect.inArray("open_household_id")
         + (session.writable ? " ORDER BY id FOR UPDATE" : "");
     for (MonitoringCase c : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
-        r -> locked(Documents.monitoringCase(r.getString(1))))) {
+        r -> locked(Documents.monitoringCase(session.dialect.document(r, 1))))) {
       found.put(c.householdId(), c);
     }
     return found;
@@ -147,7 +147,7 @@ final class JdbcCases implements CaseRepository {
       s.setString(3, c.area().code());
       s.setLong(4, 1);
       s.setString(5, c.isOpen() ? householdId : null);
-      s.setString(6, doc);
+      session.dialect.bindDocument(s, 6, doc);
     });
     if (stored) {
       locked(c);
@@ -216,7 +216,7 @@ final class JdbcCases implements CaseRepository {
           s.setString(2, c.area().code());
           s.setLong(3, c.version());
           s.setString(4, c.isOpen() ? householdId : null);
-          s.setString(5, doc);
+          session.dialect.bindDocument(s, 5, doc);
           s.setString(6, c.id());
           s.setLong(7, version);
         });
@@ -334,7 +334,7 @@ final class JdbcCases implements CaseRepository {
             s.setString(2, (String) row[1]);
             s.setLong(3, (Long) row[2]);
             s.setString(4, (String) row[3]);
-            s.setString(5, (String) row[4]);
+            session.dialect.bindDocument(s, 5, (String) row[4]);
             s.setString(6, (String) row[5]);
             s.setLong(7, (Long) row[6]);
           });
@@ -355,7 +355,7 @@ final class JdbcCases implements CaseRepository {
     session.checkOpen();
     Objects.requireNonNull(householdId, "householdId");
     return session.list(WHAT, "SELECT doc FROM ffp_case WHERE household_id = ? ORDER BY id",
-        s -> s.setString(1, householdId), r -> Documents.monitoringCase(r.getString(1)));
+        s -> s.setString(1, householdId), r -> Documents.monitoringCase(session.dialect.document(r, 1)));
   }
 
   /** {@inheritDoc} One query. */
@@ -374,7 +374,7 @@ final class JdbcCases implements CaseRepository {
     }
     String sql = "SELECT doc FROM ffp_case WHERE " + session.dialect.inArray("household_id") + " ORDER BY household_id, id";
     for (MonitoringCase c : session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
-        r -> Documents.monitoringCase(r.getString(1)))) {
+        r -> Documents.monitoringCase(session.dialect.document(r, 1)))) {
       found.get(c.householdId()).add(c);
     }
     return found;
@@ -387,12 +387,12 @@ final class JdbcCases implements CaseRepository {
     return session.stream(WHAT, "SELECT doc FROM ffp_case WHERE village BETWEEN ? AND ? ORDER BY id", s -> {
       s.setString(1, Areas.low(area));
       s.setString(2, Areas.high(area));
-    }, r -> Documents.monitoringCase(r.getString(1)));
+    }, r -> Documents.monitoringCase(session.dialect.document(r, 1)));
   }
 
   private Optional<MonitoringCase> openCase(String householdId) {
     return session.one(WHAT, "SELECT doc FROM ffp_case WHERE open_household_id = ?" + forUpdate(),
-        s -> s.setString(1, householdId), r -> locked(Documents.monitoringCase(r.getString(1))));
+        s -> s.setString(1, householdId), r -> locked(Documents.monitoringCase(session.dialect.document(r, 1))));
   }
 
   private String forUpdate() {

@@ -85,7 +85,7 @@ final class JdbcGrid implements GridRepository {
     session.update("ffp_grid_visit", INSERT_VISIT, s -> {
           s.setString(1, household);
           s.setObject(2, day);
-          s.setString(3, doc);
+          session.dialect.bindDocument(s, 3, doc);
         });
   }
 
@@ -137,7 +137,7 @@ final class JdbcGrid implements GridRepository {
           s.setObject(1, bound);
           s.setArray(2, session.texts(ids));
         }, r -> {
-          String doc = r.getString(2);
+          String doc = session.dialect.document(r, 2);
           return doc == null ? null : found.put(r.getString(1), Documents.gridVisit(doc));
         });
     return found;
@@ -158,6 +158,6 @@ final class JdbcGrid implements GridRepository {
         + " WHERE household_id = ? AND visited_on <= ? ORDER BY visited_on DESC, seq DESC LIMIT 1)", s -> {
           s.setString(1, householdId);
           s.setObject(2, bound);
-        }, r -> Documents.gridVisit(r.getString(1)));
+        }, r -> Documents.gridVisit(session.dialect.document(r, 1)));
   }
 }

@@ -46,7 +46,7 @@ final class JdbcHouseholds implements HouseholdRepository {
     session.update(WHAT, session.dialect.upsert("ffp_household", List.of("id"), COLUMNS), s -> {
       s.setString(1, id);
       s.setString(2, household.area().code());
-      s.setString(3, doc);
+      session.dialect.bindDocument(s, 3, doc);
     });
   }
 
@@ -80,7 +80,7 @@ final class JdbcHouseholds implements HouseholdRepository {
     session.batch(WHAT, session.dialect.upsert("ffp_household", List.of("id"), COLUMNS), rows, (s, row) -> {
       s.setString(1, row[0]);
       s.setString(2, row[1]);
-      s.setString(3, row[2]);
+      session.dialect.bindDocument(s, 3, row[2]);
     });
   }
 
@@ -110,7 +110,7 @@ final class JdbcHouseholds implements HouseholdRepository {
     Objects.requireNonNull(householdId, "householdId");
     String sql = "SELECT doc FROM ffp_household WHERE id = ?" + (session.writable ? " FOR UPDATE" : "");
     Optional<Household> found =
-        session.one(WHAT, sql, s -> s.setString(1, householdId), r -> Documents.household(r.getString(1)));
+        session.one(WHAT, sql, s -> s.setString(1, householdId), r -> Documents.household(session.dialect.document(r, 1)));
     if (session.writable && found.isPresent()) {
       locked.add(householdId);
     }
@@ -135,7 +135,7 @@ final class JdbcHouseholds implements HouseholdRepository {
     String sql = "SELECT id, doc FROM ffp_household WHERE " + session.dialect.inArray("id") + " ORDER BY id"
         + (session.writable ? " FOR UPDATE" : "");
     session.list(WHAT, sql, s -> s.setArray(1, session.texts(ids)),
-        r -> Map.entry(r.getString(1), Documents.household(r.getString(2))))
+        r -> Map.entry(r.getString(1), Documents.household(session.dialect.document(r, 2))))
         .forEach(e -> found.put(e.getKey(), e.getValue()));
     if (session.writable) {
       locked.addAll(found.keySet());
@@ -182,6 +182,6 @@ final class JdbcHouseholds implements HouseholdRepository {
       s.setString(1, Areas.low(area));
       s.setString(2, Areas.high(area));
       // Not looked up among the decoded households kept, nor kept: a stream reads an area once.
-    }, r -> Documents.householdUncached(r.getString(1)));
+    }, r -> Documents.householdUncached(session.dialect.document(r, 1)));
   }
 }

@@ -105,7 +105,7 @@ final class JdbcLedger implements LedgerRepository {
     Map<String, Transfer> found = new HashMap<>();
     if (!ids.isEmpty()) {
       for (Transfer t : session.list(WHAT, "SELECT doc FROM ffp_transfer WHERE " + session.dialect.inArray("id"),
-          s -> s.setArray(1, session.texts(ids)), r -> Documents.transfer(r.getString(1)))) {
+          s -> s.setArray(1, session.texts(ids)), r -> Documents.transfer(session.dialect.document(r, 1)))) {
         found.put(t.id(), t);
       }
     }
@@ -175,7 +175,7 @@ final class JdbcLedger implements LedgerRepository {
 
   private Optional<Transfer> read(String transferId) {
     return session.one(WHAT, "SELECT doc FROM ffp_transfer WHERE id = ?", s -> s.setString(1, transferId),
-        r -> Documents.transfer(r.getString(1)));
+        r -> Documents.transfer(session.dialect.document(r, 1)));
   }
 
   /**
@@ -210,7 +210,7 @@ final class JdbcLedger implements LedgerRepository {
       s.setString(5, to);
       s.setLong(6, amount);
       s.setString(7, reverses.orElse(null));
-      s.setString(8, doc);
+      session.dialect.bindDocument(s, 8, doc);
     });
     if (!stored) {
       boolean idTaken = read(id).isPresent();
@@ -290,7 +290,7 @@ final class JdbcLedger implements LedgerRepository {
       fund.ifPresent(f -> lockFund(AreaCode.of((String) f[0]), (Integer) f[1]));
     }
     return session.one(WHAT, "SELECT doc FROM ffp_transfer WHERE reverses = ?", s -> s.setString(1, transferId),
-        r -> Documents.transfer(r.getString(1)));
+        r -> Documents.transfer(session.dialect.document(r, 1)));
   }
 
   @Override
@@ -300,7 +300,7 @@ final class JdbcLedger implements LedgerRepository {
     return session.stream(WHAT, "SELECT doc FROM ffp_transfer WHERE county = ? AND fund_year = ? ORDER BY seq", s -> {
       s.setString(1, county.code());
       s.setInt(2, fundYear);
-    }, r -> Documents.transfer(r.getString(1)));
+    }, r -> Documents.transfer(session.dialect.document(r, 1)));
   }
 
   /** The account's balance: as this session knows it while it holds the fund's lock, else as stored. */

@@ -36,7 +36,7 @@ final class JdbcOutbox implements OutboxRepository {
     String doc = Columns.text("ffp_outbox.doc", Documents.event(event), Columns.DOCUMENT);
     return session.insertIgnoringDuplicates(WHAT, "ffp_outbox", List.of("event_id", "doc"), s -> {
       s.setString(1, id);
-      s.setString(2, doc);
+      session.dialect.bindDocument(s, 2, doc);
     });
   }
 
@@ -70,7 +70,7 @@ final class JdbcOutbox implements OutboxRepository {
     session.checkOpen();
     Objects.requireNonNull(eventId, "eventId");
     return session.one(WHAT, "SELECT doc FROM ffp_outbox WHERE event_id = ?", s -> s.setString(1, eventId),
-        r -> Documents.event(r.getString(1)));
+        r -> Documents.event(session.dialect.document(r, 1)));
   }
 
   /**
@@ -88,7 +88,7 @@ final class JdbcOutbox implements OutboxRepository {
       return List.of();
     }
     return List.copyOf(session.list(WHAT, "SELECT doc FROM ffp_outbox WHERE delivered_at IS NULL ORDER BY seq LIMIT ?",
-        s -> s.setInt(1, limit), r -> Documents.event(r.getString(1))));
+        s -> s.setInt(1, limit), r -> Documents.event(session.dialect.document(r, 1))));
   }
 
   @Override

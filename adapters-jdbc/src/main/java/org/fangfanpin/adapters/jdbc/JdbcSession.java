@@ -430,7 +430,8 @@ final class JdbcSession implements StoreSession {
         throw e;
       }
     }
-    batchAll(what, plainInsert(table, columns), rows, (s, row) -> bindRow(s, row));
+    int doc = columns.indexOf("doc");
+    batchAll(what, plainInsert(table, columns), rows, (s, row) -> bindRow(s, row, doc));
   }
 
   /**
@@ -450,13 +451,14 @@ final class JdbcSession implements StoreSession {
         PgCopy.rows(rows, columns.size()))) {
       return;
     }
+    int doc = columns.indexOf("doc");
     if (!dialect.abortsTransactionOnError()) {
       for (Object[] row : rows) {
-        insertIgnoringDuplicates(what, table, columns, s -> bindRow(s, row));
+        insertIgnoringDuplicates(what, table, columns, s -> bindRow(s, row, doc));
       }
       return;
     }
-    batch(what, dialect.insertIgnoringDuplicates(table, columns), rows, (s, row) -> bindRow(s, row));
+    batch(what, dialect.insertIgnoringDuplicates(table, columns), rows, (s, row) -> bindRow(s, row, doc));
   }
 
   private static String plainInsert(String table, List<String> columns) {
@@ -464,11 +466,16 @@ final class JdbcSession implements StoreSession {
         + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
   }
 
-  /** Binds a row of {@link #insertRows} to the insert's parameters. */
-  private static void bindRow(PreparedStatement statement, Object[] row) throws SQLException {
+  /**
+   * Binds a row of {@link #insertRows} to the insert's parameters; the value at index {@code doc}
+   * (the column named {@code doc}, or -1) is a document, bound as the dialect stores documents.
+   */
+  private void bindRow(PreparedStatement statement, Object[] row, int doc) throws SQLException {
     for (int i = 0; i < row.length; i++) {
       Object v = row[i];
-      if (v == null) {
+      if (i == doc && v instanceof String json) {
+        dialect.bindDocument(statement, i + 1, json);
+      } else if (v == null) {
         // Of no declared type, so that the database takes the column's (a date, a number, text).
         statement.setNull(i + 1, java.sql.Types.NULL);
       } else if (v instanceof String text) {

@@ -58,7 +58,7 @@ final class JdbcSignals implements SignalRepository {
     return session.one(WHAT, "SELECT doc FROM ffp_signal WHERE channel = ? AND source_ref = ?", s -> {
       s.setString(1, channel.name());
       s.setString(2, sourceRef);
-    }, r -> Documents.signal(r.getString(1)));
+    }, r -> Documents.signal(session.dialect.document(r, 1)));
   }
 
   @Override
@@ -75,7 +75,7 @@ final class JdbcSignals implements SignalRepository {
       s.setString(3, signal.area().code());
       s.setObject(4, day);
       s.setLong(5, nanos);
-      s.setString(6, doc);
+      session.dialect.bindDocument(s, 6, doc);
     });
     if (!stored) {
       throw new DuplicateKeyException("该渠道和来源编号的线索已登记 / a signal with this channel and source reference is already stored");
@@ -119,7 +119,7 @@ final class JdbcSignals implements SignalRepository {
     for (StoredSignal s : session.list(WHAT, sql, st -> {
       st.setArray(1, session.texts(refs));
       st.setString(2, channel.name());
-    }, r -> Documents.signal(r.getString(1)))) {
+    }, r -> Documents.signal(session.dialect.document(r, 1)))) {
       found.put(s.signal().sourceRef(), s);
     }
     return found;
@@ -168,7 +168,7 @@ final class JdbcSignals implements SignalRepository {
           s.setString(2, Areas.high(area));
           s.setObject(3, first);
           s.setObject(4, last);
-        }, r -> Documents.signal(r.getString(1)));
+        }, r -> Documents.signal(session.dialect.document(r, 1)));
   }
 
   /** A day of a query bound moved into the range a DATE column holds; nothing lies outside it. */

@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * class path: {@link #migrate} applies them with Flyway; a host with its own migration tool
  * applies the same files and calls {@link #open}. On H2 {@link #migrate} also applies the files
  * under {@code db/migration/fangfanpin-h2} (numbered between the shared ones, such as
- * {@code V2_1}): they only tune H2 (larger identity caches, so that a sequence is not stored in
- * a commit of its own every 32 rows) and a host applying the files itself may apply them too.
+ * {@code V2_1}, {@code V2_2}): they only tune H2 (larger identity caches, so that a sequence is
+ * not stored in a commit of its own every 32 rows; documents stored as UTF-8 bytes, which H2 copies
+ * where it would encode text char by char) and a host applying the files itself applies them too
+ * (without them the store works, more slowly).
  * On H2 the store sets {@code WRITE_DELAY 0}, so a committed posting of money is on disk when the
  * commit returns. H2 waits for a row lock for
  * one second by default; hosts whose units of work queue on the same rows set a longer
@@ -49,7 +51,10 @@ public final class JdbcStore implements UnitOfWork {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
   private static final String MIGRATIONS = "classpath:db/migration/fangfanpin";
-  /** H2-only files, numbered between the shared ones; they change no table the classes read. */
+  /**
+   * H2-only files, numbered between the shared ones; they change no table the classes read, only
+   * how H2 stores it (the store binds documents as bytes, which H2 converts for a text column).
+   */
   private static final String H2_MIGRATIONS = "classpath:db/migration/fangfanpin-h2";
 
   private final DataSource dataSource;
@@ -100,6 +105,7 @@ public final class JdbcStore implements UnitOfWork {
       Dialect dialect = Dialect.of(connection);
       checkSchema(connection);
       if (dialect == Dialect.H2) {
+        noteTextDocuments(connection);
         ensureNoWriteDelay(connection);
       }
       LOG.info("fangfanpin JDBC store opened on {} (schema version {})", dialect, SCHEMA_VERSION);
@@ -284,6 +290,29 @@ public final class JdbcStore implements UnitOfWork {
         throw new IllegalStateException("H2 的 WRITE_DELAY 不为 0 / H2's WRITE_DELAY is not 0 and cannot be set");
       }
       LOG.info("set H2 WRITE_DELAY to 0 so that every commit of money is durable");
+    }
+  }
+
+  /**
+   * Warns when doc columns of an H2 database still hold text: the store binds H2's documents as
+   * UTF-8 bytes ({@code fangfanpin-h2/V2_2} makes the columns binary), which H2 converts to and
+   * from text as UTF-8, so the store works on them, only more slowly.
+   */
+  private static void noteTextDocuments(Connection connection) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
+        + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND LEFT(TABLE_NAME, 4) = 'FFP_' AND COLUMN_NAME = 'DOC'"
+        + " AND DATA_TYPE <> 'BINARY VARYING'");
+        ResultSet r = s.executeQuery()) {
+      r.next();
+      if (r.getInt(1) > 0) {
+        LOG.warn("H2 数据库的文档列仍为文本，写入较慢；请应用 db/migration/fangfanpin-h2/V2_2 / the H2 database's doc"
+            + " columns still hold text, which H2 writes more slowly: apply"
+            + " db/migration/fangfanpin-h2/V2_2__h2_binary_documents.sql (JdbcStore.migrate does)");
+      }
+    } finally {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
     }
   }
 

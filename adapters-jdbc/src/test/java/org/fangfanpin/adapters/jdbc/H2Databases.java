@@ -18,7 +18,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 final class H2Databases {
 
   /** The H2-only migration files, applied after the shared ones. */
-  static final List<String> H2_MIGRATIONS = List.of("V2_1__h2_identity_cache.sql");
+  static final List<String> H2_MIGRATIONS = List.of("V2_1__h2_identity_cache.sql", "V2_2__h2_binary_documents.sql");
 
   private static final AtomicInteger NUMBER = new AtomicInteger();
   private static final TestSchemas RING = new TestSchemas(H2Databases::newMigratedDatabase);

@@ -19,7 +19,13 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.fangfanpin.spi.contract.FundFixtures;
 import org.fangfanpin.spi.contract.StoreFixtures;
+import org.fangfanpin.spi.audit.AuditRecord;
+import org.fangfanpin.spi.event.DomainEvent;
+import org.fangfanpin.spi.event.EventType;
 import org.fangfanpin.spi.fund.Transfer;
+import org.fangfanpin.spi.intake.StoredSignal;
+import org.fangfanpin.spi.review.MonitoringCase;
+import org.flywaydb.core.Flyway;
 import org.fangfanpin.spi.intake.Channel;
 import org.fangfanpin.spi.model.Money;
 import org.fangfanpin.spi.model.Household;
@@ -75,6 +81,57 @@ class JdbcStoreTest {
             "ffp_transfer_seq_seq 1");
     assertThat(strings(h2, "SELECT MAX(version) FROM ffp_schema_version"))
         .as("the H2 file tunes H2 and leaves the schema's version alone").containsExactly("2");
+  }
+
+  @Test
+  void onH2TheDocumentsOfADatabaseAtVersionTwoAreKeptWhenTheirColumnsBecomeBinary() throws SQLException {
+    JdbcConnectionPool ds = H2Databases.newDataSource();
+    Flyway.configure(JdbcStore.class.getClassLoader()).dataSource(ds)
+        .locations("classpath:db/migration/fangfanpin", "classpath:db/migration/fangfanpin-h2")
+        .table("ffp_schema_history").target("2.1").load().migrate();
+    assertThat(strings(ds, "SELECT DISTINCT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'DOC'"))
+        .as("text before V2_2").containsExactly("CHARACTER VARYING");
+    // Stored as text, as the store before V2_2 did (H2 takes the bound UTF-8 bytes as their text).
+    Household household = StoreFixtures.detailedHousehold("H-中文-1", StoreFixtures.VILLAGE);
+    MonitoringCase monitoringCase = StoreFixtures.detailedCase("case-中文", household.id(), StoreFixtures.VILLAGE);
+    StoredSignal signal = StoreFixtures.storedSignal(Channel.SELF_DECLARATION, "申报-😀-1", household.id(),
+        StoreFixtures.VILLAGE, "case-中文", StoreFixtures.T0);
+    AuditRecord audit = StoreFixtures.firstAuditRecord(StoreFixtures.COUNTY);
+    DomainEvent event = DomainEvent.builder().id("事件-1").type(EventType.CASE_OPENED).caseId("case-中文")
+        .householdId(household.id()).area(StoreFixtures.VILLAGE).occurredAt(StoreFixtures.T0)
+        .putAttributes("备注", "住院 \"费用\" 😀 é").build();
+    JdbcStore before = JdbcStore.open(ds);
+    before.write(s -> {
+      s.households().put(household);
+      s.cases().insert(monitoringCase);
+      s.signals().add(signal);
+      s.audit().append(audit);
+      s.outbox().add(event);
+      return null;
+    });
+    List<String> tables = List.of("ffp_household", "ffp_case", "ffp_signal", "ffp_audit", "ffp_outbox");
+    List<String> texts = new ArrayList<>();
+    for (String table : tables) {
+      texts.addAll(strings(ds, "SELECT doc FROM " + table));
+    }
+    assertThat(String.join("", texts)).contains("中文", "住院", "😀", "房屋已修缮");
+
+    JdbcStore after = JdbcStore.migrate(ds);
+
+    assertThat(strings(ds, "SELECT DISTINCT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'DOC'"))
+        .containsExactly("BINARY VARYING");
+    List<String> kept = new ArrayList<>();
+    for (String table : tables) {
+      kept.addAll(strings(ds, "SELECT UTF8TOSTRING(doc) FROM " + table));
+    }
+    assertThat(kept).as("every document's text, as its UTF-8 bytes").isEqualTo(texts);
+    assertThat(after.<Optional<Household>>read(s -> s.households().find(household.id()))).contains(household);
+    assertThat(after.<Optional<MonitoringCase>>read(s -> s.cases().find(monitoringCase.id()))).contains(monitoringCase);
+    assertThat(after.<Optional<StoredSignal>>read(s -> s.signals().find(Channel.SELF_DECLARATION, "申报-😀-1")))
+        .contains(signal);
+    assertThat(after.<Optional<AuditRecord>>read(s -> s.audit().last(StoreFixtures.COUNTY))).contains(audit);
+    assertThat(after.<Optional<DomainEvent>>read(s -> s.outbox().find("事件-1"))).contains(event);
+    assertThat(strings(ds, "SELECT MAX(version) FROM ffp_schema_version")).containsExactly("2");
   }
 
   private static List<String> strings(DataSource ds, String query) throws SQLException {
