@@ -16,10 +16,9 @@ import java.util.function.Function;
  * <p>A document's id is read from its opening, {@code {"v":1,"id":"…"}} as the codecs write it;
  * a text that opens otherwise is decoded and not kept. One entry per id, so the earlier versions
  * of a case make no room for nothing. Bounded by the characters of the texts kept, the least
- * recently used going first; a text longer than a tenth of the bound is not kept. On H2 the text
- * read back is mostly the very string written, so the comparison costs next to nothing; elsewhere
- * it costs a comparison of the text, far less than parsing it. The values are immutable and
- * shared between threads. Thread-safe.
+ * recently used going first; a text longer than a tenth of the bound is not kept. The comparison
+ * of the text read back with the one kept costs far less than parsing it. The values are immutable
+ * and shared between threads. Thread-safe.
  */
 final class DecodedDocuments<T> {
 

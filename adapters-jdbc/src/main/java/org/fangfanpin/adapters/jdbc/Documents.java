@@ -26,7 +26,7 @@ final class Documents {
   /**
    * Cases and households are read and rewritten in every unit of work that moves them, and a
    * case's document runs to several kilobytes: their decoded values are kept, one per id (at most
-   * 32 million characters of text each; on H2 mostly the strings its page cache holds anyway).
+   * 32 million characters of text each).
    */
   private static final DecodedDocuments<MonitoringCase> CASES =
       new DecodedDocuments<>(32L << 20, Documents::monitoringCaseUncached);
