@@ -416,6 +416,11 @@ public final class UnitSession implements StoreSession {
     @Override
     public void put(Household household) {
       Objects.requireNonNull(household, "household");
+      if (household.equals(known.get(household.id()))) {
+        // The entry stored or held already: writing it again would change nothing but cost a
+        // row write (a follow-up whose facts are last month's puts the household unchanged).
+        return;
+      }
       known.put(household.id(), household);
       absent.remove(household.id());
       held.remove(household.id());
