@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * applies the same files and calls {@link #open}. On H2 {@link #migrate} also applies the files
  * under {@code db/migration/fangfanpin-h2} (numbered between the shared ones, such as
  * {@code V2_1}): they only tune H2 (larger identity caches, so that a sequence is not stored in
- * a commit of its own every 32 rows) and a host applying the files itself may apply them too.
+ * a commit of its own every 32 rows) and a host applying the files itself may apply them too;
+ * on PostgreSQL, those under {@code db/migration/fangfanpin-postgresql} (room in the pages of aid
+ * applications for updates in place, an index of reversals only), likewise optional.
  * On H2 the store sets {@code WRITE_DELAY 0}, so a committed posting of money is on disk when the
  * commit returns. H2 waits for a row lock for
  * one second by default; hosts whose units of work queue on the same rows set a longer
@@ -51,6 +53,8 @@ public final class JdbcStore implements UnitOfWork {
   private static final String MIGRATIONS = "classpath:db/migration/fangfanpin";
   /** H2-only files, numbered between the shared ones; they change no table the classes read. */
   private static final String H2_MIGRATIONS = "classpath:db/migration/fangfanpin-h2";
+  /** PostgreSQL-only files, numbered between the shared ones; they keep every rule and change only how rows are kept. */
+  private static final String POSTGRESQL_MIGRATIONS = "classpath:db/migration/fangfanpin-postgresql";
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -77,7 +81,7 @@ public final class JdbcStore implements UnitOfWork {
     } catch (SQLException e) {
       throw SqlFailures.translate(e, "opening the store");
     }
-    String[] locations = dialect == Dialect.H2 ? new String[] {MIGRATIONS, H2_MIGRATIONS} : new String[] {MIGRATIONS};
+    String[] locations = new String[] {MIGRATIONS, dialect == Dialect.H2 ? H2_MIGRATIONS : POSTGRESQL_MIGRATIONS};
     Flyway.configure(JdbcStore.class.getClassLoader())
         .dataSource(dataSource)
         .locations(locations)
