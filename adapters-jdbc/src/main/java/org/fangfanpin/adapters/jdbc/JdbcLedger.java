@@ -162,10 +162,11 @@ final class JdbcLedger implements LedgerRepository {
     }
     Map<String, Long> after = new LinkedHashMap<>();
     before.forEach((account, balance) -> after.put(account.key(), balance.fen()));
-    for (Transfer t : transfers) {
-      long amount = t.amount().fen();
-      after.put(t.from().key(), Math.subtractExact(after.get(t.from().key()), amount));
-      after.put(t.to().key(), Math.addExact(after.get(t.to().key()), amount));
+    for (Object[] row : rows) {
+      // The row's from_key, to_key and amount (see COLUMNS): each key built once per transfer.
+      long amount = (Long) row[5];
+      after.compute((String) row[3], (key, fen) -> Math.subtractExact(fen, amount));
+      after.compute((String) row[4], (key, fen) -> Math.addExact(fen, amount));
     }
     // Another unit of work may have taken one of the ids since the check (a host posting under it
     // in another fund): the insert then fails the unit, since on H2 the rows before it would stay.
