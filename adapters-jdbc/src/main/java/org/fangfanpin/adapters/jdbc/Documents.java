@@ -32,6 +32,13 @@ final class Documents {
       new DecodedDocuments<>(32L << 20, Documents::monitoringCaseUncached);
   private static final DecodedDocuments<Household> HOUSEHOLDS =
       new DecodedDocuments<>(32L << 20, Documents::householdUncached);
+  /**
+   * Aid applications are read and rewritten at every tier (village, township, county) and again by
+   * the payment, a batch reading hundreds per unit of work: about 900 characters each, so at most
+   * some 35,000 of them kept.
+   */
+  private static final DecodedDocuments<AidApplication> APPLICATIONS =
+      new DecodedDocuments<>(32L << 20, Documents::aidApplicationUncached);
 
   private Documents() {}
 
@@ -84,10 +91,17 @@ final class Documents {
   }
 
   static String aidApplication(AidApplication a) {
-    return JsonOut.document(o -> FundCodec.writeApplication(o, a));
+    String json = JsonOut.document(o -> FundCodec.writeApplication(o, a));
+    APPLICATIONS.keep(json, a);
+    return json;
   }
 
   static AidApplication aidApplication(String json) {
+    return APPLICATIONS.decode(json);
+  }
+
+  /** The application decoded from the text, not looked up among those kept (for the codec's tests). */
+  static AidApplication aidApplicationUncached(String json) {
     return FundCodec.readApplication(JsonFields.document("aid_application", json));
   }
 

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * {@code V2_1}, {@code V2_2}): they only tune H2 (larger identity caches, so that a sequence is
  * not stored in a commit of its own every 32 rows; documents stored as UTF-8 bytes, which H2 copies
  * where it would encode text char by char) and a host applying the files itself applies them too
- * (without them the store works, more slowly).
+ * (without them the store works, more slowly); on PostgreSQL, those under
+ * {@code db/migration/fangfanpin-postgresql} (room in the pages of aid applications for updates in
+ * place, an index of reversals only), likewise optional.
  * On H2 the store sets {@code WRITE_DELAY 0}, so a committed posting of money is on disk when the
  * commit returns. H2 waits for a row lock for
  * one second by default; hosts whose units of work queue on the same rows set a longer
@@ -56,6 +58,8 @@ public final class JdbcStore implements UnitOfWork {
    * how H2 stores it (the store binds documents as bytes, which H2 converts for a text column).
    */
   private static final String H2_MIGRATIONS = "classpath:db/migration/fangfanpin-h2";
+  /** PostgreSQL-only files, numbered between the shared ones; they keep every rule and change only how rows are kept. */
+  private static final String POSTGRESQL_MIGRATIONS = "classpath:db/migration/fangfanpin-postgresql";
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -82,7 +86,7 @@ public final class JdbcStore implements UnitOfWork {
     } catch (SQLException e) {
       throw SqlFailures.translate(e, "opening the store");
     }
-    String[] locations = dialect == Dialect.H2 ? new String[] {MIGRATIONS, H2_MIGRATIONS} : new String[] {MIGRATIONS};
+    String[] locations = new String[] {MIGRATIONS, dialect == Dialect.H2 ? H2_MIGRATIONS : POSTGRESQL_MIGRATIONS};
     Flyway.configure(JdbcStore.class.getClassLoader())
         .dataSource(dataSource)
         .locations(locations)

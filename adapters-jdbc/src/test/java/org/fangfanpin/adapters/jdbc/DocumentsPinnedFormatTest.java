@@ -71,7 +71,7 @@ class DocumentsPinnedFormatTest {
 
   @Test
   void fundDocumentsOfVersion1StillReadAndWriteTheSame() {
-    assertThat(Documents.aidApplication(AID_APPLICATION_V1)).isEqualTo(aidApplication());
+    assertThat(Documents.aidApplicationUncached(AID_APPLICATION_V1)).isEqualTo(aidApplication());
     assertThat(Documents.aidApplication(aidApplication())).isEqualTo(AID_APPLICATION_V1);
     assertThat(Documents.transfer(TRANSFER_V1)).isEqualTo(transfer());
     assertThat(Documents.transfer(transfer())).isEqualTo(TRANSFER_V1);

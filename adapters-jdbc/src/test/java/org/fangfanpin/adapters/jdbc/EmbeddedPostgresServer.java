@@ -69,14 +69,19 @@ final class EmbeddedPostgresServer {
 
   /** The migration files in order, as a host with its own migration tool applies them. */
   static final List<String> MIGRATIONS = List.of("V1__fangfanpin_schema.sql", "V2__claims.sql");
+  /** The PostgreSQL-only migration files, applied after the shared ones, as {@link JdbcStore#migrate} does. */
+  static final List<String> POSTGRESQL_MIGRATIONS = List.of("V2_1__postgresql_payment_tuning.sql");
 
   private static String script;
 
   private static synchronized String schemaScript() {
     if (script == null) {
       StringBuilder all = new StringBuilder();
-      for (String file : MIGRATIONS) {
-        try (InputStream in = EmbeddedPostgresServer.class.getResourceAsStream("/db/migration/fangfanpin/" + file)) {
+      List<String> paths = new java.util.ArrayList<>();
+      MIGRATIONS.forEach(file -> paths.add("/db/migration/fangfanpin/" + file));
+      POSTGRESQL_MIGRATIONS.forEach(file -> paths.add("/db/migration/fangfanpin-postgresql/" + file));
+      for (String path : paths) {
+        try (InputStream in = EmbeddedPostgresServer.class.getResourceAsStream(path)) {
           all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -134,6 +134,36 @@ class JdbcStoreTest {
     assertThat(strings(ds, "SELECT MAX(version) FROM ffp_schema_version")).containsExactly("2");
   }
 
+  @Test
+  void migrateTunesPostgresPaymentTablesKeepingTheRulesAndLeavesH2Alone() throws SQLException {
+    JdbcConnectionPool h2 = H2Databases.newDataSource();
+    JdbcStore.migrate(h2);
+    DataSource postgres = EmbeddedPostgresServer.newEmptyDatabase();
+    JdbcStore.migrate(postgres);
+
+    assertThat(strings(postgres, "SELECT array_to_string(reloptions, ',') FROM pg_class"
+        + " WHERE relname = 'ffp_aid_application'")).containsExactly("fillfactor=70");
+    assertThat(strings(postgres, "SELECT indexdef FROM pg_indexes WHERE indexname = 'ffp_transfer_reverses'"))
+        .singleElement().asString().contains("UNIQUE").contains("WHERE (reverses IS NOT NULL)");
+    assertThat(strings(postgres, "SELECT MAX(version) FROM ffp_schema_version"))
+        .as("the PostgreSQL file leaves the schema's version alone").containsExactly("2");
+    assertThat(strings(h2, "SELECT LOWER(CONSTRAINT_NAME) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+        + " WHERE CONSTRAINT_TYPE = 'UNIQUE' AND TABLE_NAME = 'FFP_TRANSFER'")).containsExactly("ffp_transfer_reverses");
+    // A transfer is still reversed at most once; any number reverse none.
+    String insert = "INSERT INTO ffp_transfer (id, county, fund_year, from_key, to_key, amount_fen, reverses, doc)"
+        + " VALUES ('%s', '611022000000', 2025, 'a', 'b', 1, %s, '{}')";
+    for (DataSource ds : List.of(h2, postgres)) {
+      execute(ds, String.format(insert, "t1", "NULL"));
+      execute(ds, String.format(insert, "t2", "NULL"));
+      execute(ds, String.format(insert, "r1", "'t1'"));
+      assertThatThrownBy(() -> execute(ds, String.format(insert, "r2", "'t1'")))
+          .isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("23505");
+            assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).contains("ffp_transfer_reverses");
+          });
+    }
+  }
+
   private static List<String> strings(DataSource ds, String query) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();

@@ -55,7 +55,8 @@ final class PaymentUnit {
   /** Each fund year's applications of the unit's households, as stored when the unit began. */
   private final Map<Integer, Map<String, List<AidApplication>>> ofHouseholds = new HashMap<>();
   private Map<AccountRef, Money> balances;
-  private final Map<String, PolicyParameters> policies = new HashMap<>();
+  /** The policy of each area and fund year the unit looked up (see {@link #policy}). */
+  private final Map<PolicyKey, PolicyParameters> policies = new HashMap<>();
 
   /** Payment ids drawn from the id source, in order; a pass takes them in this order before it draws more. */
   private final List<String> drawn = new ArrayList<>();
@@ -157,7 +158,7 @@ final class PaymentUnit {
 
   private PolicyParameters policy(Household h, int fundYear) {
     // The policy of the fund year's last day, or of today while the year runs.
-    return policies.computeIfAbsent(h.area().code() + "/" + fundYear, k -> {
+    return policies.computeIfAbsent(new PolicyKey(h.area(), fundYear), k -> {
       LocalDate yearEnd = LocalDate.of(fundYear, 12, 31);
       return ctx.policy(h.area(), yearEnd.isAfter(ctx.today()) ? ctx.today() : yearEnd);
     });
@@ -285,6 +286,9 @@ final class PaymentUnit {
       }
     }
   }
+
+  /** An area and a fund year: a key built per payment without building a string. */
+  private record PolicyKey(AreaCode area, int fundYear) {}
 
   private static Rejection wrongState(AidApplicationState state) {
     return Rejection.of("fund.wrong_state", "救助申请当前为“" + state.zh() + "”，未再发放",

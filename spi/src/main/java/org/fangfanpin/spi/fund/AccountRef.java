@@ -53,6 +53,8 @@ public record AccountRef(AreaCode county, int fundYear, AccountKind kind, Option
 
   /** A stable text key, e.g. {@code 611022000000/2025/AID_PAID/H1}. */
   public String key() {
-    return county.code() + "/" + fundYear + "/" + kind.name() + householdId.map(h -> "/" + h).orElse("");
+    // Without Optional.map: the ledger asks for keys several times per posting.
+    return householdId.isPresent() ? county.code() + "/" + fundYear + "/" + kind.name() + "/" + householdId.get()
+        : county.code() + "/" + fundYear + "/" + kind.name();
   }
 }
