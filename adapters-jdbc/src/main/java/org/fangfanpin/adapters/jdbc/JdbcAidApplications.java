@@ -1,5 +1,8 @@
 package org.fangfanpin.adapters.jdbc;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -298,43 +301,47 @@ final class JdbcAidApplications implements AidApplicationRepository {
       ids[i] = a.id();
       previous[i] = rows.get(i)[3];
     }
-    String joinedHouseholds = joined(households);
-    String joinedVillages = joined(villages);
-    String joinedDocs = joined(docs);
-    String joinedIds = joined(ids);
-    if (joinedHouseholds != null && joinedVillages != null && joinedDocs != null && joinedIds != null) {
-      // Each text array as its texts joined by a separator and split by PostgreSQL: nothing to
-      // escape on either side, where an array literal escapes every quote of every document.
-      String split = "string_to_array(?, chr(" + (int) SEPARATOR + "))";
-      int changed = session.update(WHAT, "UPDATE ffp_aid_application AS a SET household_id = u.household_id,"
-          + " fund_year = u.fund_year, village = u.village, version = u.version, doc = u.doc FROM unnest(" + split
-          + ", ?::int4[], " + split + ", ?::int8[], " + split + ", " + split + ", ?::int8[]) AS u(household_id,"
-          + " fund_year, village, version, doc, id, previous) WHERE a.id = u.id AND a.version = u.previous", s -> {
-            s.setString(1, joinedHouseholds);
-            s.setArray(2, session.array("int4", years));
-            s.setString(3, joinedVillages);
-            s.setArray(4, session.array("int8", versions));
-            s.setString(5, joinedDocs);
-            s.setString(6, joinedIds);
-            s.setArray(7, session.array("int8", previous));
-          });
-      return changed == n;
-    }
+    TextArray householdArray = TextArray.of(households);
+    TextArray villageArray = TextArray.of(villages);
+    TextArray docArray = TextArray.of(docs);
+    TextArray idArray = TextArray.of(ids);
     int changed = session.update(WHAT, "UPDATE ffp_aid_application AS a SET household_id = u.household_id,"
-        + " fund_year = u.fund_year, village = u.village, version = u.version, doc = u.doc FROM unnest(?::varchar[],"
-        + " ?::int4[], ?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::int8[]) AS u(household_id, fund_year,"
-        + " village, version, doc, id, previous) WHERE a.id = u.id AND a.version = u.previous", s -> {
-          s.setArray(1, session.array("varchar", households));
+        + " fund_year = u.fund_year, village = u.village, version = u.version, doc = u.doc FROM unnest("
+        + householdArray.sql() + ", ?::int4[], " + villageArray.sql() + ", ?::int8[], " + docArray.sql() + ", "
+        + idArray.sql() + ", ?::int8[]) AS u(household_id, fund_year, village, version, doc, id, previous)"
+        + " WHERE a.id = u.id AND a.version = u.previous", s -> {
+          householdArray.bind(s, 1);
           s.setArray(2, session.array("int4", years));
-          s.setArray(3, session.array("varchar", villages));
+          villageArray.bind(s, 3);
           s.setArray(4, session.array("int8", versions));
-          // The documents' array as its text literal, written here: the driver's own encoder
-          // escapes a character at a time, which cost more than the rest of the unit's update.
-          s.setObject(5, textArrayLiteral(docs), java.sql.Types.OTHER);
-          s.setArray(6, session.array("varchar", ids));
+          docArray.bind(s, 5);
+          idArray.bind(s, 6);
           s.setArray(7, session.array("int8", previous));
         });
     return changed == n;
+  }
+
+  /**
+   * A text array of the update as PostgreSQL receives it: its texts joined by {@link #SEPARATOR}
+   * and split by {@code string_to_array} (nothing to escape on either side), or, when a text holds
+   * the separator or is empty, as an array literal written here (the driver's own encoder escapes
+   * a character at a time, which cost more than the rest of the unit's update).
+   */
+  private record TextArray(String sql, String asOneText, Object[] texts) {
+
+    static TextArray of(Object[] texts) {
+      String asOneText = JdbcAidApplications.joined(texts);
+      return new TextArray(asOneText != null ? "string_to_array(?, chr(" + (int) SEPARATOR + "))" : "?::varchar[]",
+          asOneText, texts);
+    }
+
+    void bind(PreparedStatement statement, int index) throws SQLException {
+      if (asOneText != null) {
+        statement.setString(index, asOneText);
+      } else {
+        statement.setObject(index, textArrayLiteral(texts), Types.OTHER);
+      }
+    }
   }
 
   /**
